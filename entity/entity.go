@@ -34,9 +34,12 @@ type Mention struct {
 	Start, End int    // half-open byte offsets into the text
 	Text       string // text[Start:End]
 	Type       Type
+	Language   language.Tag // language of the text the mention was found in
 }
 
-type config struct{}
+type config struct {
+	knowledge []Knowledge // used by the Linker
+}
 
 // Option configures a [Tagger].
 type Option func(*config)
@@ -71,6 +74,7 @@ func (t *Tagger) Extract(text string, lang language.Tag) []Mention {
 			m := Mention{Start: toks[i].Start, End: toks[j-1].End}
 			m.Text = text[m.Start:m.End]
 			m.Type = guessType(toks[i:j])
+			m.Language = lang
 			out = append(out, m)
 			i = j - 1
 		}
