@@ -46,7 +46,7 @@ func IsAbbreviation(word string) bool {
 // does not continue it in lower case).
 func Sentences(text string, toks []Token) []Sentence {
 	var out []Sentence
-	start := 0
+	start, line := 0, 0 // line: index of the first token of the current line
 	emit := func(end int) {
 		if end > start {
 			out = append(out, Sentence{Start: start, End: end, ByteStart: toks[start].Start, ByteEnd: toks[end-1].End})
@@ -55,9 +55,14 @@ func Sentences(text string, toks []Token) []Sentence {
 	}
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
-		if t.Newlines >= 2 || (t.Newlines == 1 && !continuesLine(toks[i-1], t)) {
-			emit(i)
-			continue
+		if t.Newlines > 0 {
+			first := toks[line]
+			line = i
+			if t.Newlines >= 2 || !continuesLine(toks[i-1], t) || first.Text == t.Text {
+				// A repeated line prefix ("ru …", "- …") marks a list of items.
+				emit(i)
+				continue
+			}
 		}
 		if endsSentence(toks, start, i) {
 			emit(i)
@@ -89,6 +94,9 @@ func endsSentence(toks []Token, start, i int) bool {
 		return false
 	}
 	next := toks[i]
+	if next.Start == toks[i-1].End && next.Kind == Punct && isCloser(next.Text) {
+		return false // the sentence ends after the closing quote
+	}
 	r, _ := utf8.DecodeRuneInString(next.Text)
 	if unicode.IsLower(r) {
 		return false

@@ -69,7 +69,20 @@ func Tokenize(text string) []Token {
 func AppendTokens(dst []Token, text string) []Token {
 	i, nl := 0, 0
 	for i < len(text) {
+		if c := text[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			if c == '\n' {
+				nl++
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if r >= 0x400 && r <= 0x52f && r != 0x482 { // hot path: a Cyrillic word
+			end, kind := scanWord(text, i)
+			dst = append(dst, Token{Start: i, End: end, Text: text[i:end], Kind: kind, Newlines: nl})
+			nl, i = 0, end
+			continue
+		}
 		if r == utf8.RuneError || r == 0 || unicode.IsSpace(r) || isInvisible(r) {
 			if r == '\n' {
 				nl++
@@ -91,8 +104,36 @@ func isInvisible(r rune) bool {
 	return r == '\u200b' || r == '\ufeff' || r == '\u2060' || r == '\u00ad' || r == '\u200e' || r == '\u200f'
 }
 
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
-func isAlnum(r rune) bool  { return isLetter(r) || unicode.IsDigit(r) }
+// asciiClass holds, per ASCII byte, whether it is a letter (1) or digit (2).
+var asciiClass = func() (t [128]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 2
+	}
+	return t
+}()
+
+// isLetter reports letters and combining marks. Hot path: ASCII and the
+// Cyrillic blocks are decided without the Unicode tables.
+func isLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return asciiClass[r] == 1
+	case r >= 0x400 && r <= 0x52f:
+		return r != 0x482 // all Cyrillic letters and combining marks but ҂
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isAlnum reports letters, combining marks and decimal digits.
+func isAlnum(r rune) bool {
+	if r < 0x80 {
+		return asciiClass[r] != 0
+	}
+	return isLetter(r) || unicode.IsDigit(r)
+}
 
 // isHyphen reports the hyphens that join two parts of a word.
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
@@ -158,6 +199,14 @@ func scanWord(s string, i int) (int, Kind) {
 	letters := 0 // letters in the current dot-separated part
 	parts := 0   // parts ending in a dot, for U.S. and т.е.
 	for j < len(s) {
+		if b := s[j]; b < utf8.RuneSelf && asciiClass[b] != 0 { // hot path
+			if asciiClass[b] == 1 {
+				digitsOnly = false
+				letters++
+			}
+			j++
+			continue
+		}
 		c, n := utf8.DecodeRuneInString(s[j:])
 		switch {
 		case isAlnum(c):
@@ -256,6 +305,9 @@ var urlPrefixes = []string{"https://", "http://", "www."}
 // scanURL scans a URL starting at i. Trailing punctuation that usually ends a
 // sentence or closes a bracket is left out.
 func scanURL(s string, i int) (int, bool) {
+	if c := s[i] | 0x20; c != 'h' && c != 'w' {
+		return 0, false
+	}
 	rest := s[i:]
 	ok := false
 	for _, p := range urlPrefixes {
@@ -287,13 +339,13 @@ func scanURL(s string, i int) (int, bool) {
 
 // scanEmail scans name@host.tld starting at i.
 func scanEmail(s string, i int) (int, bool) {
-	j := i
+	j := i // the local part is ASCII
 	for j < len(s) {
-		c, n := utf8.DecodeRuneInString(s[j:])
-		if !(isAlnum(c) || c == '.' || c == '_' || c == '-' || c == '+') {
+		c := s[j]
+		if c >= utf8.RuneSelf || !(asciiClass[c] != 0 || c == '.' || c == '_' || c == '-' || c == '+') {
 			break
 		}
-		j += n
+		j++
 	}
 	if j >= len(s) || s[j] != '@' || j == i {
 		return 0, false
