@@ -17,7 +17,7 @@ import (
 )
 
 // Rune folds one rune: lower case, ё→е, й kept, typographic quotes to '"',
-// apostrophes to '\”, dashes and hyphens to '-'.
+// apostrophes to the ASCII apostrophe, dashes and hyphens to '-'.
 func Rune(r rune) rune {
 	switch r {
 	case 'Ё', 'ё':
