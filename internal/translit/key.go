@@ -1,0 +1,148 @@
+package translit
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// keyCyr maps lower-case Cyrillic letters to the coarse Latin of keys. It is
+// deliberately language-neutral: г is g also for Ukrainian, и/і/ы/й all fold
+// to i, ё to e (most Russian text writes е for it).
+var keyCyr = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "e", 'ж': "j",
+	'з': "z", 'и': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o",
+	'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "h", 'ц': "ts",
+	'ч': "ch", 'ш': "sh", 'щ': "sh", 'ъ': "", 'ы': "i", 'ь': "", 'э': "e", 'ю': "iu",
+	'я': "ia", 'ә': "a", 'ғ': "g", 'қ': "k", 'ң': "n", 'ө': "o", 'ұ': "u", 'ү': "u",
+	'һ': "h", 'і': "i", 'є': "e", 'ї': "i", 'ґ': "g", 'ў': "u",
+}
+
+// keyLatin maps Latin letters outside ASCII that do not decompose into an
+// ASCII letter plus marks, or whose decomposition would mislead.
+var keyLatin = map[rune]string{
+	'ş': "sh", 'ç': "ch", 'ı': "i", 'ğ': "g", 'ñ': "n", 'ß': "ss", 'æ': "ae", 'œ': "oe",
+	'ø': "o", 'đ': "d", 'ł': "l", 'þ': "th", 'ð': "d", 'ŋ': "n", 'š': "sh", 'ž': "j", 'č': "ch",
+}
+
+// Key returns the script-independent matching key of a name: lower-case
+// ASCII letters and digits, words separated by one space. Cyrillic (Russian,
+// Ukrainian, Kazakh) and Latin spellings of one name usually share a key:
+// Key("Тоқаев"), Key("Токаев"), Key("Tokayev") and Key("Toqaev") are all
+// "tokaev". Punctuation, hyphens and spaces separate words; apostrophes,
+// soft and hard signs vanish; characters of other scripts are kept, lower
+// cased. Key of a string with no letters or digits is "".
+func Key(s string) string {
+	var raw strings.Builder
+	raw.Grow(len(s) + 8)
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
+				continue
+			}
+		}
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			switch {
+			case 'A' <= c && c <= 'Z':
+				raw.WriteByte(c + 'a' - 'A')
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				raw.WriteByte(c)
+			case c == '\'' || c == '`':
+			default:
+				raw.WriteByte(' ')
+			}
+			continue
+		case r == '’' || r == 'ʼ' || r == '‘' || r == 'ʻ' || r == '´':
+			continue
+		}
+		lr := unicode.ToLower(r)
+		if k, ok := keyCyr[lr]; ok {
+			raw.WriteString(k)
+			continue
+		}
+		if k, ok := keyLatin[lr]; ok {
+			raw.WriteString(k)
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			raw.WriteByte(' ')
+			continue
+		}
+		if unicode.Is(unicode.Latin, r) {
+			wrote := false
+			for _, d := range norm.NFD.String(string(lr)) {
+				if d < utf8.RuneSelf && unicode.IsLetter(d) {
+					raw.WriteRune(d)
+					wrote = true
+				}
+			}
+			if wrote {
+				continue
+			}
+		}
+		raw.WriteRune(lr)
+	}
+	var out strings.Builder
+	out.Grow(raw.Len())
+	for _, w := range strings.Fields(raw.String()) {
+		w = keyWord(w)
+		if w == "" {
+			continue
+		}
+		if out.Len() > 0 {
+			out.WriteByte(' ')
+		}
+		out.WriteString(w)
+	}
+	return out.String()
+}
+
+// keyRewrites fold romanization variants, applied in order.
+var keyRewrites = strings.NewReplacer(
+	"dzh", "j", "dj", "j", "zh", "j", "kh", "h", "gh", "g", "ph", "f", "ck", "k",
+	"q", "k", "w", "v", "y", "i", "x", "ks", "ng", "n",
+)
+
+// keyWord folds one lower-case word.
+func keyWord(w string) string {
+	w = keyRewrites.Replace(w)
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if n := len(b); n > 0 && b[n-1] == c && c < utf8.RuneSelf && !isDigit(c) {
+			continue // doubled letters: Kassym/Касым, Jenner/Дженер
+		}
+		b = append(b, c)
+	}
+	// i between vowels is a glide the romanizations disagree on:
+	// Tokayev -> tokaiev, Токаев -> tokaev.
+	c := b[:0]
+	for i := 0; i < len(b); i++ {
+		if b[i] == 'i' && i > 0 && i+1 < len(b) && isVowel(b[i-1]) && isVowel(b[i+1]) {
+			continue
+		}
+		c = append(c, b[i])
+	}
+	// Word-initial ie/io: Yevgeny/Евгений, Yelena/Елена.
+	if len(c) > 2 && c[0] == 'i' && (c[1] == 'e' || c[1] == 'o') {
+		c = c[1:]
+	}
+	return string(c)
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
