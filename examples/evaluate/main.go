@@ -1,0 +1,193 @@
+// Command evaluate scores the newsmon library on annotated data.
+//
+//	go run ./examples/evaluate TASK -format FORMAT [-lang L] [-limit N] [-j N] [-v] PATH
+//
+// It prints, as the last line of standard output, one JSON object with the
+// scores (with -v, human-readable tables come before it). TASK and FORMAT:
+//
+//	lang  lingua  dir of <iso639-1>.txt, one sample per line   accuracy per language, mean
+//	lang  lines   file, one sample per line (-lang gives it)   accuracy
+//	ner   conll   CoNLL-2003 file (-lang en)                   PER ORG LOC
+//	ner   factru  factRuEval-2016 dir                          PER ORG LOC (LocOrg -> LOC)
+//	ner   iob2    KazNERD file (-lang kk)                      PER ORG LOC (GPE, LOCATION) EVENT
+//	ner   brat    NEREL dir (-lang ru)                         PER ORG LOC, outermost spans
+//	ner   bsnlp   SlavicNER dir with raw/ and ner/ (-lang ru)  PER ORG LOC EVENT, lemma, id_agreement
+//	geo   gritta  LGL / TR-News / GeoVirus / GWN XML           acc161, exact, country, recognition
+//	topic agnews  AG News CSV                                  accuracy, macro_f1, per_class
+//	topic bbc     BBC dir (business/ entertainment/ ...)        accuracy, macro_f1, per_class
+//	topic ria     RIA news CSV file or dir                     accuracy, macro_f1, per_class
+//
+// NER matching is exact span + type; gold and predicted mentions of types a
+// format does not score are ignored. The JSON shape is a contract (see
+// DESIGN.md, "Evaluation CLI"); every share is a number in [0, 1] rounded to
+// four decimals, and a share whose denominator is empty is 0.
+//
+// -limit N scores only the first N items (documents, articles, or samples
+// of each language for lingua; topic data is taken round-robin by class, so
+// that the first N cover every class). -j sets the number of parallel
+// workers (default: the number of CPUs).
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// options are the parsed command line.
+type options struct {
+	Task, Format, Lang, Path string
+	Limit, Workers           int
+	Verbose                  bool
+}
+
+// summary is the JSON object printed last. Fields a task does not use are
+// left out.
+type summary struct {
+	Task    string  `json:"task"`
+	Format  string  `json:"format"`
+	Lang    string  `json:"lang"`
+	Items   int     `json:"items"`
+	Seconds float64 `json:"seconds"`
+
+	// ner
+	Scores      map[string]prf     `json:"scores,omitempty"`
+	Micro       *prf3              `json:"micro,omitempty"`
+	Lemma       map[string]float64 `json:"lemma,omitempty"`
+	IDAgreement *float64           `json:"id_agreement,omitempty"`
+
+	// lang: map[string]float64; topic: float64
+	Accuracy any            `json:"accuracy,omitempty"`
+	Mean     *float64       `json:"mean,omitempty"`
+	MacroF1  *float64       `json:"macro_f1,omitempty"`
+	PerClass map[string]prf `json:"per_class,omitempty"`
+
+	// geo
+	Acc161      *float64 `json:"acc161,omitempty"`
+	Exact       *float64 `json:"exact,omitempty"`
+	Country     *float64 `json:"country,omitempty"`
+	Recognition *prf3    `json:"recognition,omitempty"`
+}
+
+var formats = map[string][]string{
+	"lang":  {"lingua", "lines"},
+	"ner":   {"conll", "factru", "iob2", "brat", "bsnlp"},
+	"geo":   {"gritta"},
+	"topic": {"agnews", "bbc", "ria"},
+}
+
+const usage = `usage: evaluate TASK -format FORMAT [-lang L] [-limit N] [-j N] [-v] PATH
+tasks and formats: lang (lingua, lines), ner (conll, factru, iob2, brat, bsnlp),
+geo (gritta), topic (agnews, bbc, ria)`
+
+// errUsage marks command-line mistakes (exit status 2).
+var errUsage = errors.New("usage")
+
+// parseArgs reads TASK, the flags and PATH; flags may come before or after
+// PATH.
+func parseArgs(args []string) (options, error) {
+	var o options
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return o, fmt.Errorf("%w: TASK first", errUsage)
+	}
+	o.Task, args = args[0], args[1:]
+	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.Format, "format", "", "data format")
+	fs.StringVar(&o.Lang, "lang", "", "language code (comma-separated list for lingua)")
+	fs.IntVar(&o.Limit, "limit", 0, "score only the first N items (0: all)")
+	fs.IntVar(&o.Workers, "j", runtime.NumCPU(), "parallel workers")
+	fs.BoolVar(&o.Verbose, "v", false, "print tables before the JSON line")
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return o, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos, args = append(pos, args[0]), args[1:]
+	}
+	fmts, ok := formats[o.Task]
+	switch {
+	case !ok:
+		return o, fmt.Errorf("%w: unknown task %q", errUsage, o.Task)
+	case o.Format == "":
+		return o, fmt.Errorf("%w: -format is required", errUsage)
+	case !contains(fmts, o.Format):
+		return o, fmt.Errorf("%w: task %s has formats %s, not %q", errUsage, o.Task, strings.Join(fmts, ", "), o.Format)
+	case len(pos) != 1:
+		return o, fmt.Errorf("%w: want one PATH, got %d", errUsage, len(pos))
+	case o.Format == "lines" && o.Lang == "":
+		return o, fmt.Errorf("%w: -format lines needs -lang", errUsage)
+	case o.Limit < 0:
+		return o, fmt.Errorf("%w: -limit must be >= 0", errUsage)
+	}
+	o.Path = pos[0]
+	o.Workers = max(o.Workers, 1)
+	return o, nil
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// evaluate runs one evaluation, writing tables to tables when it is not nil.
+func evaluate(o options, tables io.Writer) (*summary, error) {
+	start := time.Now()
+	var (
+		s   *summary
+		err error
+	)
+	switch o.Task {
+	case "lang":
+		s, err = runLang(o, tables)
+	case "ner":
+		s, err = runNER(o, tables)
+	case "geo":
+		s, err = runGeo(o, tables)
+	case "topic":
+		s, err = runTopic(o, tables)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.Task, s.Format = o.Task, o.Format
+	s.Seconds = float64(time.Since(start).Round(10*time.Millisecond).Milliseconds()) / 1000
+	return s, nil
+}
+
+func main() {
+	o, err := parseArgs(os.Args[1:])
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "evaluate: %v\n%s\n", err, usage)
+		os.Exit(2)
+	}
+	var tables io.Writer
+	if o.Verbose {
+		tables = os.Stdout
+	}
+	s, err := evaluate(o, tables)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "evaluate: %v\n", err)
+		os.Exit(1)
+	}
+	line, err := json.Marshal(s)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "evaluate: %v\n", err)
+		os.Exit(1)
+	}
+	fmt.Printf("%s\n", line)
+}
