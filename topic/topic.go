@@ -1,29 +1,23 @@
-// Package topic classifies news text into an IPTC-aligned taxonomy of topics.
-//
-// This is the foundation's placeholder implementation: a handful of
-// keywords per top-level topic, matched on folded words. The rule files and
-// trained classifiers replace it.
-//
-// A [Classifier] is immutable after [New] and safe for concurrent use.
 package topic
 
 import (
+	"errors"
+	"fmt"
+	"math"
 	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
-
-	"github.com/newsmon/newsmon/internal/normalize"
-	"github.com/newsmon/newsmon/internal/token"
 )
 
 // Topic is one topic that applies to a document.
 type Topic struct {
-	ID       string   // taxonomy id, e.g. "military-cooperation"
-	Parent   string   // parent id; "" for a top-level topic
-	Label    string   // English label
-	Score    float64  // in [0, 1]
-	Evidence []string // the matched terms
+	ID       string   `json:"id"`               // taxonomy id, e.g. "military-cooperation"
+	Parent   string   `json:"parent,omitempty"` // parent id; "" for a top level
+	Label    string   `json:"label"`            // English label
+	Score    float64  `json:"score"`            // calibrated confidence that the topic applies, in [0, 1]
+	Evidence []string `json:"evidence"`         // matched terms (folded, as written in the rules), strongest first
+	MedTop   string   `json:"medtop,omitempty"` // IPTC Media Topics code such as "medtop:04000000"; "" for newsmon's own subtopics
 }
 
 // Entity is an entity found in the document, used as extra evidence.
@@ -34,60 +28,415 @@ type Entity struct {
 
 // Document is the input to [Classifier.Classify].
 type Document struct {
-	Text     string
-	Language language.Tag
-	Entities []Entity
+	Text     string       // the text; any size, any bytes
+	Language language.Tag // the text's language; language.Und when unknown
+	Entities []Entity     // entities found in the text; may be nil
 }
 
-type config struct{}
+// Sentinel errors returned by [New]; errors wrap them with details.
+var (
+	ErrTaxonomy = errors.New("topic: bad taxonomy")
+	ErrRules    = errors.New("topic: bad rules")
+	ErrOption   = errors.New("topic: bad option")
+)
+
+type ruleData struct {
+	tag  language.Tag
+	name string
+	data []byte
+}
+
+type config struct {
+	taxonomy    []byte
+	noBuiltin   bool
+	rules       []ruleData
+	threshold   float64
+	maxTopics   int
+	model       *Model
+	modelWeight float64
+	modelParent map[string]string
+	err         error
+}
 
 // Option configures a [Classifier].
 type Option func(*config)
 
-// Classifier scores topics. It is safe for concurrent use.
-type Classifier struct{}
+// WithThreshold sets the lowest score, in (0, 1), a topic needs to be
+// reported. The default is 0.3. The best top-level topic is reported even
+// below the threshold when the text has any evidence for it.
+func WithThreshold(t float64) Option {
+	return func(c *config) {
+		if !(t > 0 && t < 1) {
+			c.err = fmt.Errorf("%w: threshold %v not in (0, 1)", ErrOption, t)
+		}
+		c.threshold = t
+	}
+}
 
-// New returns a Classifier with the built-in taxonomy.
+// WithMaxTopics caps the number of topics returned, ancestors included;
+// n ≥ 1, default 8. Ancestors of a returned topic are always returned.
+func WithMaxTopics(n int) Option {
+	return func(c *config) {
+		if n < 1 {
+			c.err = fmt.Errorf("%w: max topics %d < 1", ErrOption, n)
+		}
+		c.maxTopics = n
+	}
+}
+
+// WithTaxonomy replaces the built-in taxonomy by data, in the format of the
+// package's data/taxonomy.txt ("id | parent | medtop | en | ru | kk" per
+// line). The built-in rules are compiled against it, so every topic they
+// name must exist; use [WithoutBuiltinRules] otherwise.
+func WithTaxonomy(data []byte) Option {
+	return func(c *config) { c.taxonomy = data }
+}
+
+// WithoutBuiltinRules drops the built-in rules; the classifier then scores
+// only the rules given by [WithRules] and a model given by [WithModel].
+func WithoutBuiltinRules() Option {
+	return func(c *config) { c.noBuiltin = true }
+}
+
+// WithRules adds a rule file for language tag (its base language picks the
+// stemmer: en, ru and kk are stemmed, others matched by folded word and
+// prefix; its script picks the words it applies to). name is used in error
+// messages. The format is described in the package documentation. New
+// reports an unknown topic id, an empty term or a syntax error as an error
+// wrapping [ErrRules].
+func WithRules(tag language.Tag, name string, data []byte) Option {
+	return func(c *config) { c.rules = append(c.rules, ruleData{tag, name, data}) }
+}
+
+// WithModel adds a trained model (see [Train]) to the classifier. Each label
+// of the model becomes a topic: a label that is a taxonomy id merges with the
+// rule score of that topic as weight·p + (1−weight)·rule, weight in [0, 1]
+// (default 0.5 when weight is 0); any other label becomes a topic of its own,
+// whose parent is parents[label] if given (a taxonomy id) or none.
+func WithModel(m *Model, weight float64, parents map[string]string) Option {
+	return func(c *config) {
+		if m == nil {
+			c.err = fmt.Errorf("%w: nil model", ErrOption)
+		}
+		if !(weight >= 0 && weight <= 1) {
+			c.err = fmt.Errorf("%w: model weight %v not in [0, 1]", ErrOption, weight)
+		}
+		if weight == 0 {
+			weight = 0.5
+		}
+		c.model, c.modelWeight, c.modelParent = m, weight, parents
+	}
+}
+
+// Classifier scores the topics of documents. It is immutable after [New] and
+// safe for concurrent use by multiple goroutines.
+type Classifier struct {
+	tax         *taxonomy
+	rules       []*langRules
+	threshold   float64
+	maxTopics   int
+	model       *Model
+	modelWeight float64
+	modelTopic  []int32 // model label -> taxonomy index, or -1
+	extra       []node  // topics for model labels outside the taxonomy
+}
+
+// New returns a Classifier with the built-in taxonomy and rules, changed by
+// opts. It fails on a bad option, taxonomy or rule file.
 func New(opts ...Option) (*Classifier, error) {
-	var c config
+	c := config{threshold: 0.3, maxTopics: 8}
 	for _, o := range opts {
 		o(&c)
 	}
-	return &Classifier{}, nil
-}
-
-var placeholder = []struct {
-	id, label string
-	words     string
-}{
-	{"politics", "Politics", "minister president government parliament министр президент правительство сенат мажилис"},
-	{"economy", "Economy, business and finance", "economy budget market бюджет экономика тенге"},
-	{"crime", "Crime, law and justice", "police court drugs полиция суд наркотиков осужден"},
-	{"sport", "Sport", "match championship football матч чемпионат"},
-}
-
-// Classify returns the topics of doc, best first.
-func (c *Classifier) Classify(doc Document) []Topic {
-	counts := map[string]int{}
-	words := map[string]bool{}
-	for _, t := range token.Tokenize(doc.Text) {
-		if t.Kind == token.Word {
-			words[normalize.Fold(t.Text)] = true
-		}
+	if c.err != nil {
+		return nil, c.err
 	}
-	var out []Topic
-	for _, p := range placeholder {
-		var ev []string
-		for _, w := range strings.Fields(p.words) {
-			if words[w] {
-				counts[p.id]++
-				ev = append(ev, w)
+	var (
+		tax   *taxonomy
+		rules []*langRules
+		err   error
+	)
+	if c.taxonomy == nil && !c.noBuiltin {
+		b := builtin()
+		if b.err != nil {
+			return nil, b.err
+		}
+		tax, rules = b.tax, b.rules
+	} else {
+		data := c.taxonomy
+		if data == nil {
+			data = taxonomyData
+		}
+		if tax, err = parseTaxonomy("taxonomy", data); err != nil {
+			return nil, err
+		}
+		if !c.noBuiltin {
+			if rules, err = compileBuiltinRules(tax); err != nil {
+				return nil, err
 			}
 		}
-		if len(ev) > 0 {
-			out = append(out, Topic{ID: p.id, Label: p.label, Score: float64(len(ev)) / float64(len(ev)+2), Evidence: ev})
+	}
+	for _, r := range c.rules {
+		lr, err := compileLangRules(r.name, r.data, r.tag, tax)
+		if err != nil {
+			return nil, err
+		}
+		rules = append(rules, lr)
+	}
+	cl := &Classifier{tax: tax, rules: rules, threshold: c.threshold, maxTopics: c.maxTopics}
+	if c.model != nil {
+		cl.model, cl.modelWeight = c.model, c.modelWeight
+		for _, l := range c.model.labels {
+			if i, ok := tax.lookup(l); ok {
+				cl.modelTopic = append(cl.modelTopic, i)
+				continue
+			}
+			n := node{id: l, parent: -1, labels: [3]string{l, l, l}}
+			if p, ok := c.modelParent[l]; ok {
+				pi, ok := tax.lookup(p)
+				if !ok {
+					return nil, fmt.Errorf("%w: parent %q of model label %q is not a taxonomy id", ErrOption, p, l)
+				}
+				n.parent, n.depth = pi, tax.nodes[pi].depth+1
+			}
+			cl.modelTopic = append(cl.modelTopic, int32(len(tax.nodes)+len(cl.extra)))
+			cl.extra = append(cl.extra, n)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return cl, nil
+}
+
+// node returns the taxonomy node or model-only node i.
+func (c *Classifier) node(i int32) *node {
+	if int(i) < len(c.tax.nodes) {
+		return &c.tax.nodes[i]
+	}
+	return &c.extra[int(i)-len(c.tax.nodes)]
+}
+
+// Label returns the label of topic id in language tag (en, ru or kk by base
+// language; English for others), and false when id is unknown.
+func (c *Classifier) Label(id string, tag language.Tag) (string, bool) {
+	i, ok := c.tax.lookup(id)
+	if !ok {
+		return "", false
+	}
+	b, _ := tag.Base()
+	switch b.String() {
+	case "ru":
+		return c.tax.nodes[i].labels[1], true
+	case "kk":
+		return c.tax.nodes[i].labels[2], true
+	}
+	return c.tax.nodes[i].labels[0], true
+}
+
+// TopicInfo describes one topic of the taxonomy.
+type TopicInfo struct {
+	ID     string // taxonomy id
+	Parent string // parent id; "" for a top level
+	MedTop string // IPTC Media Topics code; "" for newsmon's own subtopics
+	Labels [3]string
+}
+
+// Taxonomy returns the classifier's topics, parents before children. Labels
+// are English, Russian and Kazakh.
+func (c *Classifier) Taxonomy() []TopicInfo {
+	out := make([]TopicInfo, len(c.tax.nodes))
+	for i, n := range c.tax.nodes {
+		out[i] = TopicInfo{ID: n.id, MedTop: n.medtop, Labels: n.labels}
+		if n.parent >= 0 {
+			out[i].Parent = c.tax.nodes[n.parent].id
+		}
+	}
 	return out
+}
+
+// Classify returns the topics that apply to doc, each with its ancestors,
+// best first (ties: parents first, then by id). It returns nil when no
+// topic has evidence.
+func (c *Classifier) Classify(doc Document) []Topic {
+	s := getScratch(len(c.tax.nodes) + len(c.extra))
+	defer putScratch(s)
+	words := c.scoreRules(s, doc)
+	return c.result(s, doc, words)
+}
+
+// result turns raw scores into calibrated, filtered topics.
+func (c *Classifier) result(s *scratch, doc Document, words int) []Topic {
+	n := len(c.tax.nodes) + len(c.extra)
+	// Subtree sums: children come after parents, so walk backwards.
+	sub := s.sub[:n]
+	copy(sub, s.raw[:n])
+	for i := n - 1; i >= 0; i-- {
+		if sub[i] < 0 {
+			sub[i] = 0
+		}
+		if p := c.node(int32(i)).parent; p >= 0 {
+			sub[p] += sub[i]
+		}
+	}
+	// The scale grows with the length of the text: a headline needs one
+	// strong term, an article a topic that keeps coming back.
+	scale := 2.5 * math.Sqrt(1+float64(words)/40)
+	best := 0.0
+	for i := 0; i < n; i++ {
+		if c.node(int32(i)).parent < 0 && sub[i] > best {
+			best = sub[i]
+		}
+	}
+	score := s.score[:n]
+	for i := 0; i < n; i++ {
+		score[i] = 0
+		if sub[i] <= 0 || best <= 0 {
+			continue
+		}
+		abs := 1 - math.Exp(-sub[i]/scale)
+		rel := sub[i] / best
+		score[i] = abs * (0.35 + 0.65*rel)
+	}
+	if c.model != nil {
+		probs := c.model.predictProbs(doc.Text, s)
+		for li, p := range probs {
+			ti := c.modelTopic[li]
+			if int(ti) < len(c.tax.nodes) {
+				score[ti] = c.modelWeight*p + (1-c.modelWeight)*score[ti]
+			} else {
+				score[ti] = p
+			}
+		}
+		// Ancestors score at least as high as their children.
+		for i := n - 1; i >= 0; i-- {
+			if p := c.node(int32(i)).parent; p >= 0 && score[p] < score[i] {
+				score[p] = score[i]
+			}
+		}
+	}
+	keep := s.keep[:n]
+	bestTop := int32(-1)
+	for i := 0; i < n; i++ {
+		keep[i] = score[i] >= c.threshold
+		if c.node(int32(i)).parent < 0 && score[i] > 0 && (bestTop < 0 || score[i] > score[bestTop]) {
+			bestTop = int32(i)
+		}
+	}
+	if bestTop >= 0 && (sub[bestTop] >= 1 || c.model != nil) {
+		keep[bestTop] = true
+	}
+	// Order candidates best first, parents before children on ties; then
+	// admit each with its ancestors while the cap allows.
+	cand := s.cand[:0]
+	for i := 0; i < n; i++ {
+		if keep[i] {
+			cand = append(cand, int32(i))
+		}
+	}
+	sort.Slice(cand, func(a, b int) bool {
+		x, y := cand[a], cand[b]
+		if score[x] != score[y] {
+			return score[x] > score[y]
+		}
+		if dx, dy := c.node(x).depth, c.node(y).depth; dx != dy {
+			return dx < dy
+		}
+		return c.node(x).id < c.node(y).id
+	})
+	s.cand = cand
+	in := s.in[:n]
+	clear(in)
+	count := 0
+	var chain [16]int32
+	for _, i := range cand {
+		if in[i] {
+			continue
+		}
+		k := 0
+		for j := i; j >= 0 && k < len(chain); j = c.node(j).parent {
+			if !in[j] {
+				chain[k] = j
+				k++
+			}
+		}
+		if count+k > c.maxTopics {
+			continue
+		}
+		for _, j := range chain[:k] {
+			in[j] = true
+		}
+		count += k
+	}
+	if count == 0 {
+		return nil
+	}
+	out := make([]Topic, 0, count)
+	for _, i := range cand {
+		if in[i] {
+			out = append(out, c.topic(s, i, score[i]))
+			in[i] = false
+		}
+	}
+	// Ancestors that were not candidates themselves (possible only with a
+	// model) go after their best child.
+	for i := 0; i < n; i++ {
+		if in[i] {
+			out = append(out, c.topic(s, int32(i), score[i]))
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Score > out[b].Score })
+	return out
+}
+
+// topic builds the result for node i.
+func (c *Classifier) topic(s *scratch, i int32, score float64) Topic {
+	nd := c.node(i)
+	t := Topic{ID: nd.id, Label: nd.labels[0], Score: math.Round(score*1000) / 1000, MedTop: nd.medtop}
+	if nd.parent >= 0 {
+		t.Parent = c.node(nd.parent).id
+	}
+	t.Evidence = s.evidence(c, i)
+	if t.Evidence == nil {
+		t.Evidence = []string{}
+	}
+	return t
+}
+
+// evidence returns the strongest matched terms of topic i and its subtree.
+func (s *scratch) evidence(c *Classifier, i int32) []string {
+	type ev struct {
+		text string
+		w    float64
+	}
+	var list []ev
+	for _, e := range s.ev {
+		for j := e.topic; j >= 0; j = c.node(j).parent {
+			if j == i {
+				list = append(list, ev{e.text, e.w})
+				break
+			}
+		}
+	}
+	sort.SliceStable(list, func(a, b int) bool {
+		if list[a].w != list[b].w {
+			return list[a].w > list[b].w
+		}
+		return list[a].text < list[b].text
+	})
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range list {
+		if e.w <= 0 || seen[e.text] {
+			continue
+		}
+		seen[e.text] = true
+		out = append(out, e.text)
+		if len(out) == 6 {
+			break
+		}
+	}
+	return out
+}
+
+// String returns "id (score)" for debugging output.
+func (t Topic) String() string {
+	return fmt.Sprintf("%s (%.2f) [%s]", t.ID, t.Score, strings.Join(t.Evidence, ", "))
 }

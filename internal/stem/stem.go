@@ -1,0 +1,153 @@
+// Package stem reduces words to stems for matching and classification:
+// Snowball (Porter2) for English, Snowball for Russian and a light suffix
+// stripper for Kazakh.
+//
+// Input words are expected in folded form (lower case, ё→е; see
+// internal/normalize); other input is lower-cased first, which costs an
+// allocation. Stems are for comparing words, not for display.
+//
+// # Prefix property
+//
+// Russian and Kazakh stems are always prefixes of the folded word. English
+// stems are prefixes except for the last one or two letters (happy→happi,
+// relational→relat): [Key] returns a prefix of the stem that is also a prefix
+// of every word with that stem, which lets callers skip stemming words that
+// cannot match.
+//
+// # Concurrency
+//
+// All functions are pure and safe for concurrent use.
+package stem
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/russian"
+	"golang.org/x/text/language"
+)
+
+// Lang selects a stemmer.
+type Lang uint8
+
+// Stemmers.
+const (
+	None    Lang = iota // no stemming: the word is returned unchanged
+	English             // Snowball English (Porter2)
+	Russian             // Snowball Russian
+	Kazakh              // light Kazakh suffix stripper
+)
+
+var langNames = [...]string{"none", "en", "ru", "kk"}
+
+// String returns the BCP 47 code of the stemmer's language, or "none".
+func (l Lang) String() string {
+	if int(l) < len(langNames) {
+		return langNames[l]
+	}
+	return "none"
+}
+
+// For returns the stemmer for a language tag: English, Russian or Kazakh by
+// the tag's base language, None for any other.
+func For(tag language.Tag) Lang {
+	b, _ := tag.Base()
+	switch b.String() {
+	case "en":
+		return English
+	case "ru":
+		return Russian
+	case "kk":
+		return Kazakh
+	}
+	return None
+}
+
+// Stem returns the stem of word in language l. Words of one or two letters
+// and Snowball stop words are returned unchanged.
+func (l Lang) Stem(word string) string {
+	switch l {
+	case English:
+		return english.Stem(word, false)
+	case Russian:
+		return russian.Stem(word, false)
+	case Kazakh:
+		return KazakhStem(word)
+	}
+	return word
+}
+
+// Key returns a prefix of stem that every word with that stem in language l
+// also starts with: the stem itself for Russian, Kazakh and None, the stem
+// without its last two letters (at least one letter kept) for English.
+func (l Lang) Key(stem string) string {
+	if l != English {
+		return stem
+	}
+	n := utf8.RuneCountInString(stem) - 2
+	if n < 1 {
+		n = 1
+	}
+	i := 0
+	for k := 0; k < n && i < len(stem); k++ {
+		_, size := utf8.DecodeRuneInString(stem[i:])
+		i += size
+	}
+	return stem[:i]
+}
+
+// Kazakh suffixes, longest first within each group. The stripper removes at
+// most one plural, one possessive, one case and one predicative ending, in
+// the reverse of their order in the word, keeping at least three letters of
+// the stem.
+var (
+	kkPredicative = []string{"мыз", "міз", "быз", "біз", "пыз", "піз", "сыңдар", "сіңдер", "сыз", "сіз", "мын", "мін", "бын", "бін", "пын", "пін", "сың", "сің"}
+	kkCase        = []string{
+		"ның", "нің", "дың", "дің", "тың", "тің", // genitive
+		"нан", "нен", "дан", "ден", "тан", "тен", // ablative
+		"нда", "нде", "да", "де", "та", "те", // locative
+		"нға", "нге", "ға", "ге", "қа", "ке", "на", "не", // dative
+		"мен", "бен", "пен", // instrumental
+		"ны", "ні", "ды", "ді", "ты", "ті", "н", // accusative
+		"ша", "ше", "дай", "дей", "тай", "тей", // equative, similative
+		"дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", // locative adjectival
+	}
+	kkPossessive = []string{"ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "ым", "ім", "ың", "ің", "сы", "сі", "м", "ң", "ы", "і"}
+	kkPlural     = []string{"лар", "лер", "дар", "дер", "тар", "тер"}
+)
+
+// KazakhStem strips common Kazakh inflectional suffixes from a folded word:
+// predicative, case, possessive and plural endings. Derivational suffixes
+// (-лық, -шы) are kept, as they change the meaning.
+func KazakhStem(word string) string {
+	word = lower(word)
+	const minStem = 3
+	w := word
+	for _, group := range [][]string{kkPredicative, kkCase, kkPossessive, kkPlural} {
+		w = stripOne(w, group, minStem)
+	}
+	return w
+}
+
+// stripOne removes the longest suffix of list that leaves at least minStem
+// runes.
+func stripOne(w string, list []string, minStem int) string {
+	best := ""
+	for _, s := range list {
+		if len(s) > len(best) && strings.HasSuffix(w, s) && utf8.RuneCountInString(w[:len(w)-len(s)]) >= minStem {
+			best = s
+		}
+	}
+	return w[:len(w)-len(best)]
+}
+
+// lower lower-cases s when it has any upper-case letter.
+func lower(s string) string {
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && strings.ToLower(string(r)) != string(r) {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

@@ -1,0 +1,196 @@
+package topic
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// Accuracy on publisher-copyright datasets (BBC, RIA). They are used here
+// for evaluation only: nothing in the package is derived from them.
+
+// dataDir returns the shared datasets directory, or "" when absent.
+func dataDir() string {
+	if d := os.Getenv("NEWSMON_DATA"); d != "" {
+		return d
+	}
+	_, file, _, _ := runtime.Caller(0)
+	d := filepath.Join(filepath.Dir(file), "..", "..", "shared", "datasets")
+	if st, err := os.Stat(d); err == nil && st.IsDir() {
+		return d
+	}
+	return ""
+}
+
+type labelled struct {
+	text, label string
+}
+
+// readBBC reads the BBC corpus: one directory per class, one file per article.
+func readBBC(t testing.TB) []labelled {
+	d := dataDir()
+	if d == "" {
+		t.Skip("datasets not found (set NEWSMON_DATA)")
+	}
+	root := filepath.Join(d, "bbc-news-en", "bbc")
+	var out []labelled
+	for _, class := range []string{"business", "entertainment", "politics", "sport", "tech"} {
+		files, err := filepath.Glob(filepath.Join(root, class, "*.txt"))
+		if err != nil || len(files) == 0 {
+			t.Skipf("BBC corpus not found under %s", root)
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, labelled{string(b), class})
+		}
+	}
+	return out
+}
+
+// readRIA reads the RIA rubrics (economy, culture, society), deduplicated by
+// URL; the text is the title and the body.
+func readRIA(t testing.TB) []labelled {
+	d := dataDir()
+	if d == "" {
+		t.Skip("datasets not found (set NEWSMON_DATA)")
+	}
+	files, _ := filepath.Glob(filepath.Join(d, "ria-news-topics-ru-partial", "data", "ria_news_topics_*.csv"))
+	if len(files) == 0 {
+		t.Skip("RIA data not found")
+	}
+	sort.Strings(files)
+	seen := map[string]bool{}
+	var out []labelled
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := csv.NewReader(fh)
+		r.LazyQuotes = true
+		r.FieldsPerRecord = -1
+		head, err := r.Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for i, h := range head {
+			col[h] = i
+		}
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			url := rec[col["url"]]
+			if seen[url] {
+				continue
+			}
+			seen[url] = true
+			out = append(out, labelled{rec[col["title"]] + "\n" + rec[col["content"]], rec[col["topic"]]})
+		}
+		fh.Close()
+	}
+	return out
+}
+
+// bestTop returns the best-scoring top-level topic, or "".
+func bestTop(ts []Topic) string {
+	best, score := "", -1.0
+	for _, t := range ts {
+		if t.Parent == "" && t.Score > score {
+			best, score = t.ID, t.Score
+		}
+	}
+	return best
+}
+
+// bbcClass maps a top-level topic to a BBC class as examples/evaluate does.
+func bbcClass(top string) string {
+	switch top {
+	case "":
+		return ""
+	case "sport":
+		return "sport"
+	case "economy", "labour":
+		return "business"
+	case "arts-culture", "lifestyle", "human-interest":
+		return "entertainment"
+	case "science-technology":
+		return "tech"
+	}
+	return "politics"
+}
+
+// riaClass maps a top-level topic to a RIA rubric: economy and labour to
+// economy, arts and culture and human interest to culture, any other to
+// society.
+func riaClass(top string) string {
+	switch top {
+	case "":
+		return ""
+	case "economy", "labour":
+		return "economy"
+	case "arts-culture", "human-interest":
+		return "culture"
+	}
+	return "society"
+}
+
+// accuracy classifies data with the built-in rules and reports accuracy and
+// a confusion table.
+func accuracy(t *testing.T, data []labelled, lang string, class func(string) string) float64 {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := map[[2]string]int{}
+	ok := 0
+	for _, d := range data {
+		got := class(bestTop(c.Classify(Document{Text: d.text})))
+		conf[[2]string{d.label, got}]++
+		if got == d.label {
+			ok++
+		}
+	}
+	acc := float64(ok) / float64(len(data))
+	var b strings.Builder
+	for k, v := range conf {
+		if k[0] != k[1] {
+			fmt.Fprintf(&b, "  %s -> %q: %d\n", k[0], k[1], v)
+		}
+	}
+	t.Logf("%s: accuracy %.4f on %d texts; errors:\n%s", lang, acc, len(data), b.String())
+	return acc
+}
+
+func TestAccuracyBBC(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
+	if acc := accuracy(t, readBBC(t), "bbc", bbcClass); acc < 0.85 {
+		t.Errorf("BBC accuracy %.4f < 0.85", acc)
+	}
+}
+
+func TestAccuracyRIA(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
+	if acc := accuracy(t, readRIA(t), "ria", riaClass); acc < 0.80 {
+		t.Errorf("RIA accuracy %.4f < 0.80", acc)
+	}
+}
