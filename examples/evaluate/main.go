@@ -169,25 +169,29 @@ func evaluate(o options, tables io.Writer) (*summary, error) {
 	return s, nil
 }
 
-func main() {
-	o, err := parseArgs(os.Args[1:])
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// run is the command: it returns the exit status (0 ok, 1 failure, 2 usage).
+func run(args []string, stdout, stderr io.Writer) int {
+	o, err := parseArgs(args)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "evaluate: %v\n%s\n", err, usage)
-		os.Exit(2)
+		fmt.Fprintf(stderr, "evaluate: %v\n%s\n", err, usage)
+		return 2
 	}
 	var tables io.Writer
 	if o.Verbose {
-		tables = os.Stdout
+		tables = stdout
 	}
 	s, err := evaluate(o, tables)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "evaluate: %v\n", err)
-		os.Exit(1)
+		fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		return 1
 	}
 	line, err := json.Marshal(s)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "evaluate: %v\n", err)
-		os.Exit(1)
+		fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		return 1
 	}
-	fmt.Printf("%s\n", line)
+	fmt.Fprintf(stdout, "%s\n", line)
+	return 0
 }

@@ -210,11 +210,12 @@ var countryByName = func() map[string]string {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
 			r, err := language.ParseRegion(code)
-			if err != nil || !r.IsCountry() {
+			// skip reserved and withdrawn codes (UK, FX) named like current ones
+			if err != nil || !r.IsCountry() || r.Canonicalize() != r {
 				continue
 			}
-			if n := names.Name(r); n != "" {
-				m[foldCountry(n)] = r.String()
+			if n := foldCountry(names.Name(r)); n != "" && m[n] == "" {
+				m[n] = r.String()
 			}
 		}
 	}

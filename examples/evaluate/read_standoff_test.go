@@ -1,0 +1,140 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRuneOffsets(t *testing.T) {
+	assert.Equal(t, []int{0, 2, 3, 5}, runeOffsets("жxё"))
+	assert.Equal(t, []int{0}, runeOffsets(""))
+	offs := runeOffsets("Мэр Москвы")
+	s, e, ok := byteSpan(offs, 4, 10)
+	require.True(t, ok)
+	assert.Equal(t, "Москвы", "Мэр Москвы"[s:e])
+	_, _, ok = byteSpan(offs, 4, 11)
+	assert.False(t, ok)
+	_, _, ok = byteSpan(offs, 5, 4)
+	assert.False(t, ok)
+}
+
+// A factRuEval document in miniature. Offsets are characters: every Cyrillic
+// letter is two bytes, so byte offsets would land elsewhere.
+const (
+	factruText = "Мэр Москвы Юрий Лужков посетил партию «Яблоко» в России."
+	//            0   4      11   16     23      31     38 39   46 48
+	factruTokens = "1 0 3 Мэр\n2 4 6 Москвы\n3 11 4 Юрий\n4 16 6 Лужков\n5 23 7 посетил\n" +
+		"6 31 6 партию\n7 38 1 «\n8 39 6 Яблоко\n9 45 1 »\n10 47 1 в\n11 49 6 России\n12 55 1 .\n"
+	factruSpans = "21 job 0 3 1 1  # 1 Мэр\n" +
+		"22 loc_name 4 6 2 1  # 2 Москвы\n" +
+		"23 name 11 4 3 1  # 3 Юрий\n" +
+		"24 surname 16 6 4 1  # 4 Лужков\n" +
+		"25 org_descr 31 6 6 1  # 6 партию\n" +
+		"26 org_name 39 6 8 1  # 8 Яблоко\n" +
+		"27 loc_name 49 6 11 1  # 11 России\n"
+	factruObjects = "101 LocOrg 22 # Москвы\n" +
+		"102 Person 23 24 # Юрий Лужков\n" +
+		"103 Org 25 26 # партию Яблоко\n" +
+		"104 Location 27 # России\n" +
+		"105 Org 21 22 # Мэр Москвы\n" +
+		"106 Project 23 # Юрий\n"
+)
+
+func TestReadFactRu(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "book_1.txt", factruText)
+	write(t, dir, "book_1.tokens", factruTokens)
+	write(t, dir, "book_1.spans", factruSpans)
+	write(t, dir, "book_1.objects", factruObjects)
+	write(t, dir, "book_1.coref", "")
+	docs, err := readFactRu(dir)
+	require.NoError(t, err)
+	require.Len(t, docs, 1)
+	// LocOrg Москвы is inside the Org "Мэр Москвы" and dropped; the Org
+	// spans its first to its last span, inner quote included; Project is
+	// not scored.
+	assert.Equal(t, []string{"ORG Мэр Москвы", "PER Юрий Лужков", "ORG партию «Яблоко", "LOC России"}, texts(docs[0]))
+
+	// Without the .txt the text is rebuilt from the tokens, offsets intact.
+	require.NoError(t, os.Remove(filepath.Join(dir, "book_1.txt")))
+	docs, err = readFactRu(dir)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"ORG Мэр Москвы", "PER Юрий Лужков", "ORG партию «Яблоко", "LOC России"}, texts(docs[0]))
+}
+
+func TestReadFactRuErrors(t *testing.T) {
+	_, err := readFactRu(t.TempDir())
+	assert.ErrorContains(t, err, "no *.objects")
+	dir := t.TempDir()
+	write(t, dir, "a.txt", "Москва")
+	write(t, dir, "a.spans", "1 loc_name 0 60 1 1\n")
+	write(t, dir, "a.objects", "2 Location 1\n")
+	_, err = readFactRu(dir)
+	assert.ErrorContains(t, err, "outside the text")
+	write(t, dir, "a.objects", "2 Location 9\n")
+	_, err = readFactRu(dir)
+	assert.ErrorContains(t, err, "unknown span 9")
+}
+
+func TestReadBrat(t *testing.T) {
+	dir := t.TempDir()
+	// character offsets:   0         10        20        30        40
+	text := "Министр финансов земли Гессен Томас Шефер посетил Христианско-демократический союз Германии.\n"
+	write(t, dir, "dev/1_text.txt", text)
+	write(t, dir, "dev/1_text.ann", "T1\tPROFESSION 0 29\tМинистр финансов земли Гессен\n"+
+		"T2\tSTATE_OR_PROVINCE 23 29\tГессен\n"+
+		"T3\tPERSON 30 41\tТомас Шефер\n"+
+		"T4\tEVENT 42 49\tпосетил\n"+
+		"T5\tORGANIZATION 50 91\tХристианско-демократический союз Германии\n"+
+		"T6\tCOUNTRY 83 91\tГермании\n"+
+		"T7\tORGANIZATION 50 61;83 91\tХристианско Германии\n"+
+		"R1\tWORKPLACE Arg1:T3 Arg2:T5\n"+
+		"N1\tReference T3 Wikidata:Q1\tШефер\n")
+	docs, err := readBrat(dir)
+	require.NoError(t, err)
+	require.Len(t, docs, 1)
+	// Гессен stays: the PROFESSION around it is not scored. Германии goes:
+	// it is inside a scored ORGANIZATION. The discontinuous T7 spans the same
+	// bytes as T5 and counts once.
+	assert.Equal(t, []string{"LOC Гессен", "PER Томас Шефер", "ORG Христианско-демократический союз Германии"}, texts(docs[0]))
+
+	write(t, dir, "dev/2_text.ann", "T1\tPERSON 1 x\tЫ\n")
+	write(t, dir, "dev/2_text.txt", "Ы")
+	_, err = readBrat(dir)
+	assert.ErrorContains(t, err, "bad fragment")
+}
+
+func TestReadBSNLP(t *testing.T) {
+	dir := t.TempDir()
+	text := "Тереза Мэй и Брексит\n\nМэй в Лондоне, iPhone.\n"
+	write(t, dir, "raw/brexit/ru/brexit_ru.txt_file_1.txt", text)
+	write(t, dir, "ner/brexit/ru/brexit_ru.txt_file_1.tsv",
+		"0\t10\tТереза Мэй\tТереза Мэй\tPER\tPER-Theresa-May\n"+
+			"13\t20\tБрексит\tБрексит\tEVT\tEVT-Brexit\n"+
+			"22\t25\tМэй\tМэй\tPER\tPER-Theresa-May\n"+
+			"28\t35\tЛондоне\tЛондон\tLOC\tGPE-London\n"+
+			"37\t43\tiPhone\tiPhone\tPRO\tPRO-iPhone\n")
+	write(t, dir, "raw/brexit/uk/brexit_uk.txt_file_1.txt", "Лондон")
+	write(t, dir, "ner/brexit/uk/brexit_uk.txt_file_1.tsv", "0\t6\tЛондон\tЛондон\tLOC\tGPE-London\n")
+
+	docs, err := readBSNLP(dir, "ru")
+	require.NoError(t, err)
+	require.Len(t, docs, 1)
+	d := docs[0]
+	assert.Equal(t, "ru", d.Lang)
+	assert.Equal(t, []string{"PER Тереза Мэй", "EVENT Брексит", "PER Мэй", "LOC Лондоне"}, texts(d))
+	assert.Equal(t, "Лондон", d.Gold[3].Lemma)
+	assert.Equal(t, "GPE-London", d.Gold[3].ID)
+
+	docs, err = readBSNLP(dir, "")
+	require.NoError(t, err)
+	require.Len(t, docs, 2)
+	assert.Equal(t, "uk", docs[1].Lang)
+
+	_, err = readBSNLP(dir, "pl")
+	assert.ErrorContains(t, err, "no ner/**/pl/*.tsv")
+}
