@@ -1,18 +1,10 @@
-// Package geo resolves place names to places: country, ISO 3166-2 region,
-// coordinates and GeoNames id.
-//
-// This is the foundation's placeholder implementation: a [Gazetteer] of the
-// few facts written in facts.go, matched by folded name. The generated world
-// gazetteer replaces it.
-//
-// A [Gazetteer] and a [Resolver] are immutable after construction and safe
-// for concurrent use.
 package geo
 
-import (
-	"golang.org/x/text/language"
+//go:generate go run gen.go -out tables.go
 
-	"github.com/newsmon/newsmon/internal/normalize"
+import (
+	"strings"
+	"sync"
 )
 
 // Kind is the kind of a place.
@@ -21,10 +13,11 @@ type Kind string
 // Place kinds.
 const (
 	Country Kind = "country"
-	Admin1  Kind = "admin1" // first-level administrative division
-	City    Kind = "city"
+	Admin1  Kind = "admin1" // first-level administrative division: state, oblast, province
+	Admin2  Kind = "admin2" // second-level division: county, district (raion)
+	City    Kind = "city"   // populated place
 	Water   Kind = "water"  // seas, lakes, rivers
-	Region  Kind = "region" // macro-regions: Central Asia, Baltic States
+	Region  Kind = "region" // continents, UN regions and macro-regions: Central Asia, Baltic States
 	Land    Kind = "land"   // mountains, deserts, peninsulas
 )
 
@@ -32,35 +25,86 @@ const (
 type Place struct {
 	GeonameID  int     // GeoNames id; 0 where there is none
 	Name       string  // English name
-	Kind       Kind    //
+	Kind       Kind    // what kind of place it is
 	Country    string  // ISO 3166-1 alpha-2; "" for places beyond one country
 	Admin1     string  // ISO 3166-2 code of the first-level region, where known
-	Lat, Lon   float64 // degrees
-	Population int     //
+	Lat, Lon   float64 // WGS 84 degrees: latitude in [-90, 90], longitude in [-180, 180]
+	Population int     // people; for divisions and regions the sum of their known parts, 0 where unknown
 }
 
-// Gazetteer looks places up by name.
+// Gazetteer looks places up by name. It is immutable and safe for
+// concurrent use; every Gazetteer shares one copy of the built-in tables.
 type Gazetteer struct {
-	byName map[string][]Place
+	t *tables
 }
 
-// NewGazetteer returns the built-in gazetteer.
+// NewGazetteer returns the built-in gazetteer. The tables are decoded once
+// per process, on first use; later calls are cheap. The error is always nil
+// today and is kept for gazetteers loaded from other sources.
 func NewGazetteer() (*Gazetteer, error) {
-	g := &Gazetteer{byName: map[string][]Place{}}
-	for _, f := range facts {
-		for _, n := range f.names {
-			k := normalize.Fold(n)
-			g.byName[k] = append(g.byName[k], f.place)
-		}
-	}
-	return g, nil
+	return &Gazetteer{t: defaultTables()}, nil
 }
 
-// Lookup returns the candidates for name, most important first; ok is false
-// when there are none.
+// Lookup returns the candidates for name, most important first (countries
+// and regions before divisions before cities, then by population); ok is
+// false when there are none.
+//
+// Matching ignores case, ё/е, typographic quotes and dashes, and
+// diacritics that the name in the tables lacks. Russian and Kazakh case
+// endings are tolerated (Павлодаре, Астанада, Карагандинской области,
+// Қарағанды облысының), as are type words around the name (Pavlodar
+// Region, город Алматы, Lake Balkhash), which then restrict the kinds
+// returned. The returned slice is the caller's.
 func (g *Gazetteer) Lookup(name string) (cands []Place, ok bool) {
-	c := g.byName[normalize.Fold(name)]
-	return c, len(c) > 0
+	if g == nil || g.t == nil {
+		return nil, false
+	}
+	ids := g.t.lookup(name, nil)
+	if len(ids) == 0 {
+		return nil, false
+	}
+	cands = make([]Place, len(ids))
+	for i, id := range ids {
+		cands[i] = g.t.places[id]
+	}
+	return cands, true
+}
+
+// KindOf reports whether name is a known place name and the kind of its
+// best candidate, without building the candidate list: a cheap check for
+// taggers that use gazetteer membership as a feature.
+func (g *Gazetteer) KindOf(name string) (Kind, bool) {
+	if g == nil || g.t == nil {
+		return "", false
+	}
+	var buf [8]int32
+	ids := g.t.lookup(name, buf[:0])
+	if len(ids) == 0 {
+		return "", false
+	}
+	return g.t.places[ids[0]].Kind, true
+}
+
+// Demonym reports the country (ISO 3166-1 alpha-2) of a demonym or country
+// adjective in English, Russian or Kazakh: Belarusian, белорусский,
+// казахстанской, қазақстандық. Demonyms are not place names: [Gazetteer.Lookup]
+// does not return them.
+func (g *Gazetteer) Demonym(word string) (country string, ok bool) {
+	if g == nil || g.t == nil {
+		return "", false
+	}
+	return g.t.demonym(word)
+}
+
+// Members returns the member countries (ISO 3166-1 alpha-2) of a region
+// such as Central Asia or the Baltic States, nil for other places. The
+// returned slice is the caller's.
+func (g *Gazetteer) Members(p Place) []string {
+	if g == nil || g.t == nil || p.Kind != Region {
+		return nil
+	}
+	m := g.t.members[regionKey{p.Name, p.GeonameID}]
+	return append([]string(nil), m...)
 }
 
 // Toponym is a place mention to resolve.
@@ -83,40 +127,55 @@ type config struct {
 // Option configures a [Resolver].
 type Option func(*config)
 
-// WithFocus gives countries (ISO 3166-1 alpha-2) that the caller's documents
-// are about, as a prior for ambiguous names. The default is no prior.
+// WithFocus gives countries (ISO 3166-1 alpha-2, any case) that the
+// caller's documents are about, as a prior for ambiguous names. The default
+// is no prior. Codes that are not two ASCII letters make [New] fail with
+// [ErrBadCountry].
 func WithFocus(countries ...string) Option {
 	return func(c *config) { c.focus = append(c.focus, countries...) }
 }
 
-// Resolver picks one place per toponym using the whole document.
+// ErrBadCountry is returned by [New] for a focus that is not an ISO 3166-1
+// alpha-2 code.
+var ErrBadCountry = errorString("geo: bad country code")
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+// Resolver picks one place per toponym using the whole document. It is
+// immutable after [New] and safe for concurrent use.
 type Resolver struct {
-	gaz *Gazetteer
-	cfg config
+	gaz   *Gazetteer
+	focus map[string]bool
 }
 
-// New returns a Resolver over the built-in gazetteer.
+// New returns a Resolver over the built-in gazetteer. It is cheap: the
+// tables are shared and decoded once per process.
 func New(opts ...Option) (*Resolver, error) {
 	var c config
 	for _, o := range opts {
-		o(&c)
+		if o != nil {
+			o(&c)
+		}
+	}
+	focus := map[string]bool{}
+	for _, cc := range c.focus {
+		if len(cc) != 2 || !isASCIILetter(cc[0]) || !isASCIILetter(cc[1]) {
+			return nil, ErrBadCountry
+		}
+		focus[strings.ToUpper(cc)] = true
 	}
 	g, err := NewGazetteer()
 	if err != nil {
 		return nil, err
 	}
-	return &Resolver{gaz: g, cfg: c}, nil
+	return &Resolver{gaz: g, focus: focus}, nil
 }
 
-// Resolve returns one Resolution per toponym, in the order given. text is the
-// whole document and lang its main language.
-func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) []Resolution {
-	out := make([]Resolution, len(toponyms))
-	for i, t := range toponyms {
-		out[i].Toponym = t
-		if c, ok := r.gaz.Lookup(t.Text); ok {
-			out[i].Place, out[i].Resolved = c[0], true
-		}
-	}
-	return out
-}
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// Gazetteer returns the gazetteer the resolver uses.
+func (r *Resolver) Gazetteer() *Gazetteer { return r.gaz }
+
+var defaultTables = sync.OnceValue(decodeTables)

@@ -1,0 +1,169 @@
+package geo
+
+import (
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// datasetDir finds ../shared/datasets (or $NEWSMON_DATA).
+func datasetDir() string {
+	if d := os.Getenv("NEWSMON_DATA"); d != "" {
+		return d
+	}
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "shared", "datasets")
+}
+
+type grittaDoc struct {
+	Text     string `xml:"text"`
+	Toponyms []struct {
+		Start  string `xml:"start"`
+		End    string `xml:"end"`
+		Phrase string `xml:"phrase"`
+		Gaz    *struct {
+			ID      string `xml:"geonameid,attr"`
+			Lat     string `xml:"lat"`
+			Lon     string `xml:"lon"`
+			Fcode   string `xml:"fcode"`
+			Country string `xml:"country"`
+			Name    string `xml:"name"`
+		} `xml:"gaztag"`
+	} `xml:"toponyms>toponym"`
+}
+
+type grittaScore struct {
+	n, coords, within, ids, exact, countries, country int
+	byCode                                            map[string][2]int
+	misses                                            []string
+}
+
+// scoreGritta resolves the gold toponyms of an LGL / TR-News file.
+func scoreGritta(t testing.TB, path string) grittaScore {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("dataset absent: %v", err)
+	}
+	var doc struct {
+		Articles []grittaDoc `xml:"article"`
+	}
+	if err := xml.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := r.Gazetteer()
+	s := grittaScore{byCode: map[string][2]int{}}
+	for _, a := range doc.Articles {
+		// Offsets are in characters; convert to bytes.
+		offs := make([]int, 0, len(a.Text)+1)
+		for i := range a.Text {
+			offs = append(offs, i)
+		}
+		offs = append(offs, len(a.Text))
+		var tops []Toponym
+		var gold []int
+		for k, tp := range a.Toponyms {
+			st, e1 := strconv.Atoi(strings.TrimSpace(tp.Start))
+			en, e2 := strconv.Atoi(strings.TrimSpace(tp.End))
+			if e1 != nil || e2 != nil || st < 0 || en > len(offs)-1 || st >= en || tp.Gaz == nil {
+				continue
+			}
+			tops = append(tops, Toponym{Start: offs[st], End: offs[en], Text: a.Text[offs[st]:offs[en]]})
+			gold = append(gold, k)
+		}
+		res := r.Resolve(a.Text, tops, language.English)
+		for i, x := range res {
+			gz := a.Toponyms[gold[i]].Gaz
+			s.n++
+			lat, e1 := strconv.ParseFloat(gz.Lat, 64)
+			lon, e2 := strconv.ParseFloat(gz.Lon, 64)
+			ok := false
+			if e1 == nil && e2 == nil {
+				s.coords++
+				if x.Resolved && distanceKm(lat, lon, x.Place.Lat, x.Place.Lon) <= 161 {
+					s.within++
+					ok = true
+				}
+				c := s.byCode[gz.Fcode]
+				c[0]++
+				if ok {
+					c[1]++
+				}
+				s.byCode[gz.Fcode] = c
+			}
+			if gz.ID != "" {
+				s.ids++
+				if strconv.Itoa(x.Place.GeonameID) == gz.ID {
+					s.exact++
+				}
+			}
+			if gz.Country != "" {
+				cc := ""
+				if cs, found := g.Lookup(gz.Country); found {
+					for _, c := range cs {
+						if c.Kind == Country {
+							cc = c.Country
+							break
+						}
+					}
+				}
+				if cc != "" {
+					s.countries++
+					if x.Place.Country == cc || (x.Place.Country == "" && x.Place.Kind != Country) {
+						s.country++
+					}
+				}
+			}
+			if !ok {
+				s.misses = append(s.misses, fmt.Sprintf("%s\t%s\t%s\t->\t%s %s %s (%.1f,%.1f) resolved=%v",
+					x.Text, gz.Fcode, gz.Name+"/"+gz.Country, x.Place.Name, x.Place.Kind, x.Place.Country, x.Place.Lat, x.Place.Lon, x.Resolved))
+			}
+		}
+	}
+	return s
+}
+
+func share(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// TestGritta measures resolution given gold spans on LGL and TR-News when
+// ../shared/datasets is present. Targets: acc@161 km >= 0.90, country >= 0.97.
+// GEO_MISSES=file writes the misses for error analysis.
+func TestGritta(t *testing.T) {
+	if testing.Short() {
+		t.Skip("accuracy run")
+	}
+	for _, name := range []string{"lgl.xml", "TR-News.xml"} {
+		t.Run(name, func(t *testing.T) {
+			s := scoreGritta(t, filepath.Join(datasetDir(), "geoparsing-gritta", "data", "Corpora", name))
+			t.Logf("%s: toponyms %d acc161 %.4f (%d/%d) exact %.4f country %.4f", name, s.n,
+				share(s.within, s.coords), s.within, s.coords, share(s.exact, s.ids), share(s.country, s.countries))
+			for code, c := range s.byCode {
+				if c[0] >= 20 {
+					t.Logf("  %-6s %4d %.3f", code, c[0], share(c[1], c[0]))
+				}
+			}
+			if f := os.Getenv("GEO_MISSES"); f != "" {
+				os.WriteFile(f+"."+name+".txt", []byte(strings.Join(s.misses, "\n")+"\n"), 0o644)
+			}
+			// Floors well under the measured figures, so that a regression fails.
+			if a := share(s.within, s.coords); a < 0.75 {
+				t.Errorf("acc161 = %.4f; want >= 0.75", a)
+			}
+		})
+	}
+}

@@ -1,0 +1,379 @@
+package geo
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
+
+// maxCands bounds the candidates weighed per toponym.
+const maxCands = 48
+
+// Weights of the resolver's score, in log-odds-like units. They were set by
+// hand on the LGL and TR-News development data (see README).
+const (
+	wCountry      = 8.0 // base prior of a country
+	wRegion       = 6.0 // UN region, macro-region, sea, mountains
+	wAdmin1       = 3.5
+	wAdmin1Pop    = 0.3 // per decade of population
+	wAdmin2       = 1.0
+	wAdmin2Pop    = 0.5
+	wCityPop      = 0.8
+	wCapital      = 1.5
+	wSeat         = 0.4
+	wPrimary      = 0.7 // the mention is the place's main English name
+	wDocCountry   = 2.5 // the candidate's country is named elsewhere in the document
+	wDocAdmin1    = 2.5 // the candidate's admin-1 region is named elsewhere
+	wNear         = 1.2 // another place of the document lies within nearKm
+	wFocus        = 1.5 // WithFocus country
+	wLangCountry  = 1.0 // a country whose language the document is in
+	wDemonym      = 1.0 // per demonym of the candidate's country, up to 2
+	nearKm        = 150.0
+	evidenceLimit = 2.0
+)
+
+type cand struct {
+	id    int32
+	prior float64
+	score float64
+}
+
+type mention struct {
+	cands []cand
+	best  int // index into cands, -1 for none
+}
+
+// Resolve returns one Resolution per toponym, in the order given. text is
+// the whole document and lang its main language (the zero Tag when
+// unknown). Toponyms whose offsets do not index text are resolved by their
+// Text alone. Resolve is safe for concurrent use.
+//
+// The choice follows the document: countries and regions named in it come
+// first, then admin-1 regions, then places inside the countries and regions
+// already named and near the other places, then a population and
+// importance prior. Type words around a mention (Region, область, облысы,
+// город, қаласы, Sea, море, теңізі) restrict the kinds considered;
+// demonyms (Belarusian, казахстанский) and the document's language count
+// toward its countries.
+func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) []Resolution {
+	out := make([]Resolution, len(toponyms))
+	if len(toponyms) == 0 {
+		return out
+	}
+	t := r.gaz.t
+	ms := make([]mention, len(toponyms))
+	var buf []int32
+	for i, tp := range toponyms {
+		out[i].Toponym = tp
+		buf = t.lookup(tp.Text, buf[:0])
+		if len(buf) == 0 {
+			// A demonym given as a toponym (Sudanese) stands for its country.
+			if cc, ok := t.demonym(tp.Text); ok {
+				buf = t.countryIndex(cc, buf)
+			}
+		}
+		if len(buf) == 0 {
+			ms[i].best = -1
+			continue
+		}
+		ids := buf
+		if kinds := contextKinds(text, tp); kinds != nil {
+			var keep []int32
+			for _, id := range ids {
+				for _, k := range kinds {
+					if t.places[id].Kind == k {
+						keep = append(keep, id)
+						break
+					}
+				}
+			}
+			if len(keep) > 0 {
+				ids = keep
+			}
+		}
+		if len(ids) > maxCands {
+			ids = ids[:maxCands]
+		}
+		folded := foldName(tp.Text)
+		cs := make([]cand, len(ids))
+		for k, id := range ids {
+			cs[k] = cand{id: id, prior: t.prior(id, folded)}
+		}
+		ms[i].cands = cs
+		ms[i].best = argmax(cs, func(c cand) float64 { return c.prior })
+	}
+
+	langCC := langCountries(lang)
+	dem := t.demonymCounts(text)
+	// Two rounds: evidence from the current choices, then rescoring.
+	for round := 0; round < 2; round++ {
+		countries := map[string]float64{}
+		admins := map[string]float64{}
+		for _, m := range ms {
+			if m.best < 0 {
+				continue
+			}
+			p := &t.places[m.cands[m.best].id]
+			w := 1.0
+			if len(m.cands) > 1 && p.Kind == City {
+				w = 0.5
+			}
+			switch p.Kind {
+			case Region:
+				for _, c := range t.members[regionKey{p.Name, p.GeonameID}] {
+					countries[c] += 0.5
+				}
+			}
+			if p.Country != "" {
+				countries[p.Country] += w
+			}
+			if p.Admin1 != "" && p.Kind != Country {
+				admins[p.Admin1] += w
+			}
+		}
+		for i := range ms {
+			m := &ms[i]
+			if m.best < 0 {
+				continue
+			}
+			self := &t.places[m.cands[m.best].id]
+			for k := range m.cands {
+				c := &m.cands[k]
+				p := &t.places[c.id]
+				s := c.prior
+				if p.Country != "" {
+					e := countries[p.Country]
+					if self.Country == p.Country {
+						e -= weightOf(self, len(m.cands))
+					}
+					s += wDocCountry * math.Min(e, evidenceLimit) / evidenceLimit
+					if r.focus[p.Country] {
+						s += wFocus
+					}
+					if langCC[p.Country] {
+						s += wLangCountry
+					}
+					s += wDemonym * math.Min(float64(dem[p.Country]), 2) / 2
+				}
+				if p.Admin1 != "" && p.Kind != Admin1 && p.Kind != Country {
+					e := admins[p.Admin1]
+					if self.Admin1 == p.Admin1 {
+						e -= weightOf(self, len(m.cands))
+					}
+					s += wDocAdmin1 * math.Min(math.Max(e, 0), evidenceLimit) / evidenceLimit
+				}
+				if p.Kind == City || p.Kind == Admin2 {
+					if near(t, ms, i, p) {
+						s += wNear
+					}
+				}
+				c.score = s
+			}
+		}
+		for i := range ms {
+			if ms[i].best >= 0 {
+				ms[i].best = argmax(ms[i].cands, func(c cand) float64 { return c.score })
+			}
+		}
+	}
+	for i, m := range ms {
+		if m.best >= 0 {
+			out[i].Place, out[i].Resolved = t.places[m.cands[m.best].id], true
+		}
+	}
+	return out
+}
+
+func weightOf(p *Place, n int) float64 {
+	if n > 1 && p.Kind == City {
+		return 0.5
+	}
+	return 1
+}
+
+func argmax(cs []cand, f func(cand) float64) int {
+	best, bs := -1, math.Inf(-1)
+	for i, c := range cs {
+		if v := f(c); v > bs {
+			best, bs = i, v
+		}
+	}
+	return best
+}
+
+// prior scores a candidate on its own.
+func (t *tables) prior(id int32, folded string) float64 {
+	p := &t.places[id]
+	pop := math.Log10(float64(p.Population) + 1)
+	var s float64
+	switch p.Kind {
+	case Country:
+		s = wCountry
+	case Region, Water, Land:
+		s = wRegion
+	case Admin1:
+		s = wAdmin1 + wAdmin1Pop*pop
+		if t.flags[id]&flagCityState != 0 {
+			s = wCityPop*pop - 0.5
+		}
+	case Admin2:
+		s = wAdmin2 + wAdmin2Pop*pop
+	default:
+		s = wCityPop * pop
+		if t.flags[id]&flagCapital != 0 {
+			s += wCapital
+		} else if t.flags[id]&flagSeat != 0 {
+			s += wSeat
+		}
+	}
+	if foldName(p.Name) == folded {
+		s += wPrimary
+	}
+	return s
+}
+
+// near reports whether another mention's current choice lies within nearKm
+// of p.
+func near(t *tables, ms []mention, self int, p *Place) bool {
+	for j, m := range ms {
+		if j == self || m.best < 0 {
+			continue
+		}
+		q := &t.places[m.cands[m.best].id]
+		if q.Kind != City && q.Kind != Admin2 {
+			continue
+		}
+		if q.Lat == p.Lat && q.Lon == p.Lon {
+			continue
+		}
+		if distanceKm(p.Lat, p.Lon, q.Lat, q.Lon) < nearKm {
+			return true
+		}
+	}
+	return false
+}
+
+// distanceKm is the great-circle distance between two points in degrees.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// langCountries are the countries a document language points to.
+func langCountries(lang language.Tag) map[string]bool {
+	base, conf := lang.Base()
+	if conf == language.No {
+		return nil
+	}
+	switch base.String() {
+	case "kk":
+		return map[string]bool{"KZ": true}
+	case "ru":
+		return map[string]bool{"RU": true, "KZ": true, "BY": true, "KG": true}
+	case "uk":
+		return map[string]bool{"UA": true}
+	case "ky":
+		return map[string]bool{"KG": true}
+	case "uz":
+		return map[string]bool{"UZ": true}
+	case "be":
+		return map[string]bool{"BY": true}
+	}
+	return nil
+}
+
+// contextKinds returns the kinds allowed by a type word right before or
+// after the toponym in text (Pavlodar region, город Павлодар), or nil.
+func contextKinds(text string, tp Toponym) []Kind {
+	if tp.Start < 0 || tp.End > len(text) || tp.Start > tp.End || text[tp.Start:tp.End] != tp.Text {
+		return nil
+	}
+	if w := nextWord(text, tp.End); w != "" {
+		if k := typeWordKinds(w, false); k != nil {
+			return k
+		}
+	}
+	if w := prevWord(text, tp.Start); w != "" {
+		if k := typeWordKinds(w, true); k != nil {
+			return k
+		}
+	}
+	return nil
+}
+
+func nextWord(text string, i int) string {
+	j := i
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if j == i || j-i > 2 {
+		return ""
+	}
+	k := j
+	for k < len(text) && k-j < 40 {
+		r, n := utf8.DecodeRuneInString(text[k:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k += n
+	}
+	return strings.ToLower(text[j:k])
+}
+
+func prevWord(text string, i int) string {
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	if j == i || i-j > 2 {
+		return ""
+	}
+	k := j
+	for k > 0 && j-k < 40 {
+		r, n := utf8.DecodeLastRuneInString(text[:k])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		k -= n
+	}
+	return strings.ToLower(text[k:j])
+}
+
+// demonymCounts counts the demonyms of each country in text.
+func (t *tables) demonymCounts(text string) map[string]int {
+	out := map[string]int{}
+	if len(text) > 1<<20 {
+		text = text[:1<<20]
+	}
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += n
+		}
+		w := text[i:j]
+		if j-i >= 4 && (unicode.IsUpper(r) || r >= 0x400) {
+			if cc, ok := t.demonym(w); ok {
+				out[cc]++
+			}
+		}
+		i = j
+	}
+	return out
+}
