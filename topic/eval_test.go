@@ -135,16 +135,16 @@ func bbcClass(top string) string {
 	return "politics"
 }
 
-// riaClass maps a top-level topic to a RIA rubric: economy and labour to
-// economy, arts and culture and human interest to culture, any other to
-// society.
+// riaClass maps a top-level topic to a RIA rubric as examples/evaluate
+// does: economy and labour to economy, arts and culture to culture, any
+// other to society.
 func riaClass(top string) string {
 	switch top {
 	case "":
 		return ""
 	case "economy", "labour":
 		return "economy"
-	case "arts-culture", "human-interest":
+	case "arts-culture":
 		return "culture"
 	}
 	return "society"

@@ -126,6 +126,13 @@ type scratch struct {
 	curSent                []int32
 	entTypes               []entType
 	entSeen                map[string]bool
+	seen                   map[hitKey]float64
+}
+
+// hitKey identifies a term counted for a topic's subtree.
+type hitKey struct {
+	node int32
+	text string
 }
 
 // entType counts the distinct entities of one type.
@@ -134,7 +141,7 @@ type entType struct {
 	n   int
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{stems: map[string]string{}, entSeen: map[string]bool{}} }}
+var scratchPool = sync.Pool{New: func() any { return &scratch{stems: map[string]string{}, entSeen: map[string]bool{}, seen: map[hitKey]float64{}} }}
 
 func getScratch(n int) *scratch {
 	s := scratchPool.Get().(*scratch)
@@ -148,6 +155,9 @@ func getScratch(n int) *scratch {
 	clear(s.raw)
 	if cap(s.keep) < n {
 		s.keep, s.in = make([]bool, n), make([]bool, n)
+	}
+	if s.seen == nil {
+		s.seen = map[hitKey]float64{}
 	}
 	s.ev = s.ev[:0]
 	return s
@@ -516,6 +526,9 @@ func (r *ruleSet) appendMatches(s *scratch, dst []int32, w *word) []int32 {
 		}
 		t := &r.trie[n]
 		dst = append(dst, t.prefix...)
+		if i == len(f)-1 {
+			dst = append(dst, t.whole...)
+		}
 		for _, m := range t.stems {
 			if stemmed == "" {
 				stemmed = s.stemOf(r.lang, f)

@@ -26,7 +26,8 @@ import (
 //
 // A term is one or more words. A word ending in '*' matches every word with
 // that prefix (folded: lower case, ё→е); a word with an upper-case letter
-// matches that exact spelling (acronyms: UN, SCO, ЕС); any other word matches
+// matches that exact spelling (acronyms: UN, SCO, ЕС); a word starting with
+// '=' matches that folded word only (=семья, not семь); any other word matches
 // every word with the same stem in the file's language. WEIGHT is a number in
 // [-20, 20]; negative weights count against the topic.
 
@@ -35,6 +36,7 @@ const (
 	mPrefix uint8 = iota // folded token starts with text
 	mStem                // stem of folded token equals text
 	mExact               // original token equals text
+	mWhole               // folded token equals text
 )
 
 // matcher matches one word of a text.
@@ -80,6 +82,7 @@ type trieNode struct {
 	next   []trieEdge
 	prefix []int32 // prefix matchers ending here
 	stems  []int32 // stem matchers whose key ends here
+	whole  []int32 // whole-word matchers ending here
 }
 
 type trieEdge struct {
@@ -263,7 +266,13 @@ func (rs *ruleSet) addPattern(term, etype string, topic int32, w float32, scorin
 	if sid >= 0 {
 		p.sets = []int32{sid}
 	}
-	for _, word := range strings.Fields(term) {
+	// Texts are matched word by word with hyphenated words split into
+	// their parts, so terms are split the same way.
+	words := strings.FieldsFunc(term, func(r rune) bool { return r == ' ' || r == '\t' || r == '-' || r == '\u2010' || r == '\u2011' })
+	if len(words) == 0 {
+		return fmt.Errorf("empty term %q", term)
+	}
+	for _, word := range words {
 		m, err := rs.makeMatcher(word)
 		if err != nil {
 			return err
@@ -313,6 +322,13 @@ func (rs *ruleSet) makeMatcher(word string) (matcher, error) {
 	if strings.ContainsAny(word, "&$@,[]") {
 		return matcher{}, fmt.Errorf("reserved character in word %q", word)
 	}
+	if strings.HasPrefix(word, "=") {
+		w := normalize.Fold(word[1:])
+		if w == "" || strings.ContainsAny(w, "*=") {
+			return matcher{}, fmt.Errorf("bad whole word %q", word)
+		}
+		return matcher{kind: mWhole, text: w}, nil
+	}
 	if strings.HasSuffix(word, "*") {
 		w := normalize.Fold(strings.TrimSuffix(word, "*"))
 		if w == "" || strings.Contains(w, "*") {
@@ -340,6 +356,9 @@ func (rs *ruleSet) index(m matcher, id int32) {
 	case mPrefix:
 		n := rs.walkAdd(m.text)
 		rs.trie[n].prefix = append(rs.trie[n].prefix, id)
+	case mWhole:
+		n := rs.walkAdd(m.text)
+		rs.trie[n].whole = append(rs.trie[n].whole, id)
 	case mStem:
 		n := rs.walkAdd(rs.lang.Key(m.text))
 		rs.trie[n].stems = append(rs.trie[n].stems, id)

@@ -265,35 +265,57 @@ func (c *Classifier) Classify(doc Document) []Topic {
 // result turns raw scores into calibrated, filtered topics.
 func (c *Classifier) result(s *scratch, doc Document, words int) []Topic {
 	n := len(c.tax.nodes) + len(c.extra)
-	// Subtree sums: children come after parents, so walk backwards.
+	// Subtree sums: each node gets the evidence of its subtree, a term
+	// matched for several topics of one subtree counted once (at its
+	// highest weight). Negative evidence counts only where it was given.
 	sub := s.sub[:n]
-	copy(sub, s.raw[:n])
-	for i := n - 1; i >= 0; i-- {
-		if sub[i] < 0 {
-			sub[i] = 0
+	clear(sub)
+	clear(s.seen)
+	for _, h := range s.ev {
+		if h.w <= 0 {
+			sub[h.topic] += h.w
+			continue
 		}
-		if p := c.node(int32(i)).parent; p >= 0 {
-			sub[p] += sub[i]
+		for j := h.topic; j >= 0; j = c.node(j).parent {
+			k := hitKey{j, h.text}
+			if old, ok := s.seen[k]; ok {
+				if h.w > old {
+					s.seen[k] = h.w
+					sub[j] += h.w - old
+				}
+				continue
+			}
+			s.seen[k] = h.w
+			sub[j] += h.w
 		}
 	}
 	// The scale grows with the length of the text: a headline needs one
 	// strong term, an article a topic that keeps coming back.
 	scale := 2.5 * math.Sqrt(1+float64(words)/40)
-	best := 0.0
+	var bestAt [8]float64 // best subtree evidence per depth
 	for i := 0; i < n; i++ {
-		if c.node(int32(i)).parent < 0 && sub[i] > best {
-			best = sub[i]
+		if d := int(c.node(int32(i)).depth); d < len(bestAt) && sub[i] > bestAt[d] {
+			bestAt[d] = sub[i]
 		}
 	}
 	score := s.score[:n]
 	for i := 0; i < n; i++ {
 		score[i] = 0
-		if sub[i] <= 0 || best <= 0 {
+		if sub[i] <= 0 {
 			continue
 		}
 		abs := 1 - math.Exp(-sub[i]/scale)
-		rel := sub[i] / best
-		score[i] = abs * (0.35 + 0.65*rel)
+		rel := 1.0
+		if d := int(c.node(int32(i)).depth); d < len(bestAt) {
+			rel = sub[i] / bestAt[d]
+		}
+		score[i] = abs * (0.6 + 0.4*rel)
+	}
+	// A topic scores at most as high as its parent.
+	for i := 0; i < n; i++ {
+		if p := c.node(int32(i)).parent; p >= 0 && score[i] > score[p] {
+			score[i] = score[p]
+		}
 	}
 	if c.model != nil {
 		probs := c.model.predictProbs(doc.Text, s)

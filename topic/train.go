@@ -180,7 +180,7 @@ type featurizer struct {
 }
 
 func newFeaturizer() *featurizer {
-	return &featurizer{s: &scratch{stems: map[string]string{}, entSeen: map[string]bool{}}}
+	return &featurizer{s: &scratch{stems: map[string]string{}, entSeen: map[string]bool{}, seen: map[hitKey]float64{}}}
 }
 
 // vector returns the feature counts of text.
