@@ -1,22 +1,22 @@
-// Package lang identifies the language and script of text, and splits pages
-// that mix languages into single-language segments.
-//
-// This is the foundation's placeholder implementation: it decides by script
-// and by letters distinctive of a language (Kazakh ә ғ қ ң ө ұ ү һ і,
-// Ukrainian ї є ґ, Belarusian ў), with Latin text taken as English. The
-// trained n-gram models replace it.
-//
-// A [Detector] is immutable after [New] and safe for concurrent use.
 package lang
 
 import (
-	"unicode"
+	_ "embed"
+	"errors"
+	"fmt"
+	"sync"
 
 	"golang.org/x/text/language"
+
+	"github.com/newsmon/newsmon/internal/langmodel"
 )
 
 // Und is the result language when there is nothing to go on.
 var Und = language.Und
+
+// ErrUnsupported is returned by [New] for a language given to
+// [WithLanguages] that the model does not know.
+var ErrUnsupported = errors.New("lang: unsupported language")
 
 // Alternative is a ranked candidate language.
 type Alternative struct {
@@ -26,17 +26,26 @@ type Alternative struct {
 
 // Result is the outcome of [Detector.Detect].
 type Result struct {
-	Language     language.Tag    // best language; [Und] when there is nothing to go on
-	Script       language.Script // ISO 15924 script of most letters; Zzzz when none
-	Confidence   float64         // in [0, 1]
-	Alternatives []Alternative   // further candidates, best first
+	// Language is the best language; [Und] when there is nothing to go on
+	// (no letters, only URLs, or only letters of a script no supported
+	// language uses).
+	Language language.Tag `json:"language"`
+	// Script is the ISO 15924 script of most letters: Latn, Cyrl, Arab,
+	// Hani, Jpan (Han with kana), Hang, ... ; Zzzz when there are none.
+	Script language.Script `json:"script"`
+	// Confidence is the probability of Language among the candidates, in
+	// [0, 1]; 0 for [Und]. Short texts get lower values.
+	Confidence float64 `json:"confidence"`
+	// Alternatives are further candidates, best first: at most 4, each of
+	// confidence at least 0.001.
+	Alternatives []Alternative `json:"alternatives,omitempty"`
 }
 
 // Segment is a byte span of text in one language.
 type Segment struct {
-	Start, End int // half-open byte offsets into the text
-	Language   language.Tag
-	Confidence float64 // in [0, 1]
+	Start, End int          // half-open byte offsets into the text
+	Language   language.Tag // [Und] for spans with nothing to go on
+	Confidence float64      // in [0, 1]
 }
 
 type config struct {
@@ -47,113 +56,104 @@ type config struct {
 type Option func(*config)
 
 // WithLanguages restricts detection to the given languages. The default is
-// every supported language.
+// every supported language (see [Languages]). A tag matches by its base
+// language; a tag with an explicit script (uz-Cyrl) matches only that
+// script. [New] fails with [ErrUnsupported] for a language the model does
+// not know.
 func WithLanguages(tags ...language.Tag) Option {
 	return func(c *config) { c.languages = append(c.languages, tags...) }
 }
 
-// Detector identifies languages. It is safe for concurrent use.
+// Detector identifies languages. It is immutable after [New] and safe for
+// concurrent use by multiple goroutines.
 type Detector struct {
-	allowed map[language.Tag]bool
+	m       *langmodel.Model
+	allowed []bool            // per class; nil: all
+	tags    []language.Tag    // per class
+	scripts []language.Script // per class
+	pool    sync.Pool         // *scratch
 }
 
-// New returns a Detector.
+// scratch is the per-call working memory of a Detector.
+type scratch struct {
+	x      langmodel.Extractor
+	sc     *langmodel.Scorer
+	scores []float64
+	mask   []bool
+	order  []int
+	lines  []piece
+}
+
+//go:embed model.bin
+var modelBin []byte
+
+// model decodes the embedded model once, on first use.
+var model = sync.OnceValues(func() (*langmodel.Model, error) {
+	return langmodel.Decode(modelBin)
+})
+
+// New returns a Detector. The embedded model is decoded on the first call
+// (about 30 ms) and shared by every Detector.
 func New(opts ...Option) (*Detector, error) {
 	var c config
 	for _, o := range opts {
 		o(&c)
 	}
-	d := &Detector{}
-	if len(c.languages) > 0 {
-		d.allowed = map[language.Tag]bool{}
-		for _, t := range c.languages {
-			d.allowed[t] = true
+	m, err := model()
+	if err != nil {
+		return nil, fmt.Errorf("lang: decoding the embedded model: %w", err)
+	}
+	d := &Detector{m: m}
+	for _, cl := range m.Classes {
+		d.tags = append(d.tags, language.Make(cl.Tag))
+		s, err := language.ParseScript(cl.Script)
+		if err != nil {
+			s = zzzz
 		}
+		d.scripts = append(d.scripts, s)
+	}
+	if len(c.languages) > 0 {
+		d.allowed = make([]bool, len(m.Classes))
+		for _, t := range c.languages {
+			base, _ := t.Base()
+			script, conf := t.Script()
+			found := false
+			for i, ct := range d.tags {
+				cb, _ := ct.Base()
+				if cb == base && (conf != language.Exact || d.scripts[i] == script) {
+					d.allowed[i] = true
+					found = true
+				}
+			}
+			if !found {
+				return nil, fmt.Errorf("%w: %v", ErrUnsupported, t)
+			}
+		}
+	}
+	d.pool.New = func() any {
+		n := len(m.Classes)
+		return &scratch{sc: m.NewScorer(), scores: make([]float64, n), mask: make([]bool, n), order: make([]int, 0, n)}
 	}
 	return d, nil
 }
 
-var (
-	en = language.English
-	ru = language.Russian
-	kk = language.Kazakh
-	uk = language.Ukrainian
-	be = language.Make("be")
-)
-
-// Detect returns the language of text.
-func (d *Detector) Detect(text string) Result {
-	var latin, cyr, kazakh, ukr, bel, letters int
-	for _, r := range text {
-		if !unicode.IsLetter(r) {
-			continue
+// Languages returns the languages the model supports, in the model's order
+// (the 75 of the Lingua test data, then Kyrgyz, Tajik, Tatar and Uzbek in
+// Latin and Cyrillic script); each with its script, as in "uz-Cyrl".
+func Languages() []language.Tag {
+	m, err := model()
+	if err != nil {
+		return nil
+	}
+	tags := make([]language.Tag, 0, len(m.Classes))
+	for _, cl := range m.Classes {
+		t, err := language.Parse(cl.Tag + "-" + cl.Script)
+		if err != nil {
+			t = language.Make(cl.Tag)
 		}
-		letters++
-		switch {
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		case unicode.Is(unicode.Cyrillic, r):
-			cyr++
-			switch unicode.ToLower(r) {
-			case 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і':
-				kazakh++
-			case 'ї', 'є', 'ґ':
-				ukr++
-			case 'ў':
-				bel++
-			}
-		}
+		tags = append(tags, t)
 	}
-	if letters == 0 {
-		return Result{Language: Und, Script: language.MustParseScript("Zzzz")}
-	}
-	conf := func(n int) float64 { return float64(n) / float64(letters) }
-	if latin >= cyr {
-		return d.pick(Result{Language: en, Script: language.MustParseScript("Latn"), Confidence: 0.5 * conf(latin)})
-	}
-	tag := ru
-	switch {
-	case kazakh > 0 && kazakh >= ukr:
-		tag = kk
-	case ukr > 0:
-		tag = uk
-	case bel > 0:
-		tag = be
-	}
-	return d.pick(Result{Language: tag, Script: language.MustParseScript("Cyrl"), Confidence: 0.5 * conf(cyr)})
+	return tags
 }
 
-func (d *Detector) pick(r Result) Result {
-	if d.allowed != nil && !d.allowed[r.Language] {
-		r.Language, r.Confidence = Und, 0
-	}
-	return r
-}
-
-// Segments splits text into maximal runs of lines in one language. Lines
-// with nothing to go on (dates, numbers) join the segment around them.
-// Segments cover text in order, from 0 to len(text), on rune boundaries.
-func (d *Detector) Segments(text string) []Segment {
-	var segs []Segment
-	for start := 0; start < len(text); {
-		end := start
-		for end < len(text) && text[end] != '\n' {
-			end++
-		}
-		if end < len(text) {
-			end++ // the newline belongs to its line
-		}
-		r := d.Detect(text[start:end])
-		n := len(segs)
-		switch {
-		case n > 0 && (r.Language == Und || r.Language == segs[n-1].Language):
-			segs[n-1].End = end
-		case n > 0 && segs[n-1].Language == Und:
-			segs[n-1].End, segs[n-1].Language, segs[n-1].Confidence = end, r.Language, r.Confidence
-		default:
-			segs = append(segs, Segment{Start: start, End: end, Language: r.Language, Confidence: r.Confidence})
-		}
-		start = end
-	}
-	return segs
-}
+var zzzz = language.MustParseScript("Zzzz")

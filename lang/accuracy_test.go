@@ -1,0 +1,102 @@
+package lang
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// dataDir returns the shared datasets directory, or skips the test.
+func dataDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("NEWSMON_DATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "datasets")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "lingua-testdata")); err != nil {
+		t.Skipf("datasets not found (%v); set NEWSMON_DATA", err)
+	}
+	return dir
+}
+
+// devLines returns the held-out lines of a dataset file: every 5th
+// non-empty line (5, 10, ...), the lines that train-lang -holdout 5 (the
+// shipped model) does not train on.
+func devLines(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	n := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" {
+			continue
+		}
+		n++
+		if n%5 == 0 {
+			out = append(out, l)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func accuracy(d *Detector, want language.Tag, lines []string) float64 {
+	right := 0
+	for _, l := range lines {
+		if d.Detect(l).Language == want {
+			right++
+		}
+	}
+	return float64(right) / float64(max(len(lines), 1))
+}
+
+// TestDevAccuracy checks the targets on the held-out fifth of the
+// data at hand (see devLines).
+func TestDevAccuracy(t *testing.T) {
+	data := dataDir(t)
+	d := newDetector(t)
+	dir := filepath.Join(data, "lingua-testdata", "cmd", "language-testdata")
+	files, err := filepath.Glob(filepath.Join(dir, "sentences", "*.txt"))
+	if err != nil || len(files) != 75 {
+		t.Fatalf("lingua sentences: %d files, %v; want 75", len(files), err)
+	}
+	targets := map[string]float64{"sentences": 0.96, "word-pairs": 0.90, "single-words": 0.75}
+	focus := map[string]bool{"en": true, "ru": true, "kk": true, "uk": true, "be": true, "mn": true, "az": true, "tr": true}
+	for _, set := range []string{"sentences", "word-pairs", "single-words"} {
+		sum := 0.0
+		for _, f := range files {
+			code := strings.TrimSuffix(filepath.Base(f), ".txt")
+			a := accuracy(d, language.Make(code), devLines(t, filepath.Join(dir, set, code+".txt")))
+			sum += a
+			if set == "sentences" && focus[code] && a < 0.98 {
+				t.Errorf("%s sentences: accuracy %.3f; want >= 0.98", code, a)
+			}
+		}
+		mean := sum / float64(len(files))
+		t.Logf("%s: mean accuracy over 75 languages %.4f", set, mean)
+		if mean < targets[set] {
+			t.Errorf("%s: mean accuracy %.4f; want >= %.2f", set, mean, targets[set])
+		}
+	}
+	extra := filepath.Join(data, "lid-extra-ky-uz-tt-tg", "sentences")
+	for code, file := range map[string]string{"ky": "ky.ud-ktmu.txt", "uz": "uz.ud-ut.txt", "tg": "tg.presidential-addresses.txt", "tt": "tt.ud-nmctt.txt"} {
+		a := accuracy(d, language.Make(code), devLines(t, filepath.Join(extra, file)))
+		t.Logf("%s sentences: accuracy %.3f", code, a)
+		if a < 0.98 {
+			t.Errorf("%s sentences: accuracy %.3f; want >= 0.98", code, a)
+		}
+	}
+}

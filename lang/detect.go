@@ -1,0 +1,213 @@
+package lang
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/newsmon/newsmon/internal/langmodel"
+)
+
+const (
+	// chunkKeys is how many feature keys are scored between two checks for
+	// an early decision.
+	chunkKeys = 192
+	// decisiveNats is the lead, in nats, of the best language over the
+	// second that ends reading early.
+	decisiveNats = 60
+	// maxKeys bounds the features read from one text (a few thousand
+	// letters), so Detect takes bounded time on huge inputs.
+	maxKeys = 1 << 14
+	// maxAlternatives bounds Result.Alternatives.
+	maxAlternatives = 4
+)
+
+// outcome is what detection found, before it is dressed as a Result.
+type outcome struct {
+	class   int     // best class; -1 for Und
+	conf    float64 // probability of class among candidates
+	script  int     // dominant script, index in langmodel.Scripts
+	letters int     // word runes read
+	words   int     // words read
+}
+
+// Detect returns the language of text. Text with no letters (digits,
+// punctuation, URLs, e-mail addresses, invalid UTF-8) gives [Und] with
+// confidence 0. Detect reads at most a few thousand letters, stopping as soon
+// as one language clearly leads, so its time is bounded whatever the length
+// of text.
+func (d *Detector) Detect(text string) Result {
+	s := d.pool.Get().(*scratch)
+	defer d.pool.Put(s)
+	o := d.run(s, text)
+	r := Result{Language: Und, Script: scriptTag(o.script)}
+	if o.class < 0 {
+		return r
+	}
+	r.Language, r.Confidence = d.tags[o.class], o.conf
+	// Alternatives from the scores left in s by run.
+	s.order = s.order[:0]
+	for c, v := range s.scores {
+		if c != o.class && !math.IsInf(v, -1) {
+			s.order = append(s.order, c)
+		}
+	}
+	slices.SortFunc(s.order, func(a, b int) int {
+		switch {
+		case s.scores[a] > s.scores[b]:
+			return -1
+		case s.scores[a] < s.scores[b]:
+			return 1
+		}
+		return a - b
+	})
+	best, sum := s.scores[o.class], 0.0
+	for _, c := range s.order {
+		sum += math.Exp(s.scores[c] - best)
+	}
+	sum++
+	for _, c := range s.order[:min(len(s.order), maxAlternatives)] {
+		p := math.Exp(s.scores[c]-best) / sum
+		if p < 0.001 {
+			break
+		}
+		r.Alternatives = append(r.Alternatives, Alternative{Language: d.tags[c], Confidence: p})
+	}
+	return r
+}
+
+// run scores text and leaves the class scores in s.scores.
+func (d *Detector) run(s *scratch, text string) outcome {
+	s.x.Reset()
+	s.sc.Reset()
+	m := d.m
+	for i := 0; i < len(text) && s.sc.Keys < maxKeys; {
+		// Skip white space, then take one field.
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if isSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(text) {
+			r, size := rune(text[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[j:])
+			}
+			if isSpace(r) {
+				break
+			}
+			j += size
+		}
+		field := text[i:j]
+		i = j
+		if skipField(field) {
+			continue
+		}
+		keys := s.x.Append(field)
+		if len(keys) < chunkKeys {
+			continue
+		}
+		m.Add(s.sc, keys)
+		s.x.ClearKeys()
+		if d.decided(s) {
+			break
+		}
+	}
+	m.Add(s.sc, s.x.Append(""))
+	s.x.ClearKeys()
+
+	o := outcome{class: -1, script: langmodel.Dominant(&s.x.Scripts), words: s.x.Words}
+	for _, n := range s.x.Scripts {
+		o.letters += n
+	}
+	if o.script == langmodel.ScriptNone || s.sc.Known == 0 || !m.Mask(o.script, d.allowed, s.mask) {
+		for c := range s.scores {
+			s.scores[c] = math.Inf(-1)
+		}
+		return o
+	}
+	m.Scores(s.sc, s.mask, s.scores)
+	best := -1
+	for c, v := range s.scores {
+		if s.mask[c] && (best < 0 || v > s.scores[best]) {
+			best = c
+		}
+	}
+	sum := 0.0
+	for c, v := range s.scores {
+		if s.mask[c] {
+			sum += math.Exp(v - s.scores[best])
+		}
+	}
+	o.class, o.conf = best, 1/sum
+	return o
+}
+
+// decided reports whether one language leads the others by decisiveNats
+// on the evidence so far.
+func (d *Detector) decided(s *scratch) bool {
+	script := langmodel.Dominant(&s.x.Scripts)
+	if script == langmodel.ScriptNone || !d.m.Mask(script, d.allowed, s.mask) {
+		return false
+	}
+	d.m.Scores(s.sc, s.mask, s.scores)
+	first, second := math.Inf(-1), math.Inf(-1)
+	for c, v := range s.scores {
+		if !s.mask[c] {
+			continue
+		}
+		if v > first {
+			first, second = v, first
+		} else if v > second {
+			second = v
+		}
+	}
+	return first-second >= decisiveNats
+}
+
+// isSpace reports whether r separates fields.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r) || r == '\u200b'
+}
+
+// skipField reports whether a white-space-separated field carries no
+// language: a URL, a domain name, an e-mail address or a handle.
+func skipField(f string) bool {
+	if len(f) < 4 {
+		return false
+	}
+	if strings.Contains(f, "://") || hasPrefixFold(f, "www.") {
+		return true
+	}
+	if at := strings.IndexByte(f, '@'); at >= 0 && (at == 0 || strings.IndexByte(f[at:], '.') > 0) {
+		return true
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// scriptTag turns a langmodel script index into a language.Script.
+func scriptTag(i int) language.Script {
+	if i <= langmodel.ScriptNone || i >= langmodel.ScriptOther {
+		return zzzz
+	}
+	s, err := language.ParseScript(langmodel.Scripts[i])
+	if err != nil {
+		return zzzz
+	}
+	return s
+}
