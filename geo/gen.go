@@ -795,7 +795,8 @@ func sortedA2(m map[string]*place) []*place {
 	return out
 }
 
-// centre returns the midpoint of the 5th–95th percentile box of points.
+// centre returns the midpoint of the 1st–99th percentile box of points,
+// which approximates the centre of the division's extent.
 func centre(pts [][2]float64) (float64, float64) {
 	lats := make([]float64, len(pts))
 	lons := make([]float64, len(pts))
@@ -805,9 +806,9 @@ func centre(pts [][2]float64) (float64, float64) {
 	sort.Float64s(lats)
 	sort.Float64s(lons)
 	q := func(v []float64, f float64) float64 { return v[int(f*float64(len(v)-1))] }
-	lat := (q(lats, 0.05) + q(lats, 0.95)) / 2
-	lon := (q(lons, 0.05) + q(lons, 0.95)) / 2
-	if q(lons, 0.95)-q(lons, 0.05) > 180 { // straddles the antimeridian
+	lat := (q(lats, 0.01) + q(lats, 0.99)) / 2
+	lon := (q(lons, 0.01) + q(lons, 0.99)) / 2
+	if q(lons, 0.99)-q(lons, 0.01) > 180 { // straddles the antimeridian
 		lon = q(lons, 0.5)
 	}
 	return lat, lon
@@ -863,6 +864,15 @@ func (g *gen) finish() {
 			}
 		}
 	}
+	// Divisions without any located city have no coordinates: drop them.
+	kept := g.places[:0]
+	for _, p := range g.places {
+		if p.lat == 0 && p.lon == 0 && p.kind != 'r' {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	g.places = kept
 	// City-states: an admin-1 division named like a city of the same
 	// country that lies within 60 km of its centre (Almaty, Moscow, Berlin)
 	// ranks after the city.

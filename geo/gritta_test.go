@@ -78,7 +78,26 @@ func scoreGritta(t testing.TB, path string) grittaScore {
 			if e1 != nil || e2 != nil || st < 0 || en > len(offs)-1 || st >= en || tp.Gaz == nil {
 				continue
 			}
-			tops = append(tops, Toponym{Start: offs[st], End: offs[en], Text: a.Text[offs[st]:offs[en]]})
+			bs, be := offs[st], offs[en]
+			if ph := strings.TrimSpace(tp.Phrase); ph != "" && a.Text[bs:be] != ph {
+				// Some offsets drift; take the nearest occurrence of the phrase.
+				best := -1
+				for i := 0; i+len(ph) <= len(a.Text); {
+					j := strings.Index(a.Text[i:], ph)
+					if j < 0 {
+						break
+					}
+					if best < 0 || abs(i+j-bs) < abs(best-bs) {
+						best = i + j
+					}
+					i += j + 1
+				}
+				if best < 0 {
+					continue
+				}
+				bs, be = best, best+len(ph)
+			}
+			tops = append(tops, Toponym{Start: bs, End: be, Text: a.Text[bs:be]})
 			gold = append(gold, k)
 		}
 		res := r.Resolve(a.Text, tops, language.English)
@@ -131,6 +150,13 @@ func scoreGritta(t testing.TB, path string) grittaScore {
 		}
 	}
 	return s
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 func share(a, b int) float64 {

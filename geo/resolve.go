@@ -13,8 +13,9 @@ import (
 const maxCands = 48
 
 // Weights of the resolver's score, in log-odds-like units. They were set by
-// hand on the LGL and TR-News development data (see README).
-const (
+// hand on the LGL and TR-News development data (see README). They are
+// variables only so that the tests can explore them.
+var (
 	wCountry      = 8.0 // base prior of a country
 	wRegion       = 6.0 // UN region, macro-region, sea, mountains
 	wAdmin1       = 3.5
@@ -25,7 +26,7 @@ const (
 	wCapital      = 1.5
 	wSeat         = 0.4
 	wPrimary      = 0.7 // the mention is the place's main English name
-	wDocCountry   = 2.5 // the candidate's country is named elsewhere in the document
+	wDocCountry   = 4.0 // the candidate's country is named elsewhere in the document
 	wDocAdmin1    = 2.5 // the candidate's admin-1 region is named elsewhere
 	wNear         = 1.2 // another place of the document lies within nearKm
 	wFocus        = 1.5 // WithFocus country
@@ -33,6 +34,7 @@ const (
 	wDemonym      = 1.0 // per demonym of the candidate's country, up to 2
 	nearKm        = 150.0
 	evidenceLimit = 2.0
+	wLangEN       = 0.0 // English documents: United States, United Kingdom
 )
 
 type cand struct {
@@ -69,11 +71,10 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 	for i, tp := range toponyms {
 		out[i].Toponym = tp
 		buf = t.lookup(tp.Text, buf[:0])
-		if len(buf) == 0 {
-			// A demonym given as a toponym (Sudanese) stands for its country.
-			if cc, ok := t.demonym(tp.Text); ok {
-				buf = t.countryIndex(cc, buf)
-			}
+		// A demonym given as a toponym (Sudanese, Canadian) stands for its
+		// country.
+		if cc, ok := t.demonym(tp.Text); ok {
+			buf = t.countryIndex(cc, buf)
 		}
 		if len(buf) == 0 {
 			ms[i].best = -1
@@ -107,15 +108,23 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 	}
 
 	langCC := langCountries(lang)
+	b, _ := lang.Base()
+	en := b.String() == "en"
+	keys := make([]string, len(toponyms))
+	for i, tp := range toponyms {
+		keys[i] = foldName(tp.Text)
+	}
 	dem := t.demonymCounts(text)
 	// Two rounds: evidence from the current choices, then rescoring.
 	for round := 0; round < 2; round++ {
 		countries := map[string]float64{}
 		admins := map[string]float64{}
-		for _, m := range ms {
-			if m.best < 0 {
+		seen := map[string]bool{}
+		for i, m := range ms {
+			if m.best < 0 || seen[keys[i]] {
 				continue
 			}
+			seen[keys[i]] = true
 			p := &t.places[m.cands[m.best].id]
 			w := 1.0
 			if len(m.cands) > 1 && p.Kind == City {
@@ -140,6 +149,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 				continue
 			}
 			self := &t.places[m.cands[m.best].id]
+			_ = self
 			for k := range m.cands {
 				c := &m.cands[k]
 				p := &t.places[c.id]
@@ -155,6 +165,9 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 					}
 					if langCC[p.Country] {
 						s += wLangCountry
+					}
+					if en && (p.Country == "US" || p.Country == "GB") {
+						s += wLangEN
 					}
 					s += wDemonym * math.Min(float64(dem[p.Country]), 2) / 2
 				}
