@@ -1,6 +1,10 @@
 package main
 
 import (
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -160,4 +164,37 @@ func TestAlign(t *testing.T) {
 			assert.Equal(t, c.wantS, s, "align(%q, %d)", c.phrase, c.start)
 		}
 	}
+}
+
+func FuzzReadGritta(f *testing.F) {
+	f.Add("Hogs in Pandi.", "9", "14", "Pandi")
+	f.Add("ж", "-3", "99", "ж")
+	f.Add("", "0", "0", "")
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, text, start, end, phrase string) {
+		var b strings.Builder
+		b.WriteString("<articles><article><text>")
+		xml.EscapeText(&b, []byte(text))
+		b.WriteString("</text><toponyms><toponym><start>")
+		xml.EscapeText(&b, []byte(start))
+		b.WriteString("</start><end>")
+		xml.EscapeText(&b, []byte(end))
+		b.WriteString("</end><phrase>")
+		xml.EscapeText(&b, []byte(phrase))
+		b.WriteString("</phrase></toponym></toponyms></article></articles>")
+		p := filepath.Join(dir, "f.xml")
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		docs, err := readGritta(p)
+		if err != nil {
+			return
+		}
+		d := docs[0]
+		for _, g := range d.Toponyms {
+			if g.Start < 0 || g.Start > g.End || g.End > len(d.Text) || d.Text[g.Start:g.End] != g.Text {
+				t.Fatalf("toponym %+v outside %q", g, d.Text)
+			}
+		}
+	})
 }

@@ -81,12 +81,22 @@ func factruType(t string) string {
 	return ""
 }
 
+// factruNamed are the span types of layer 1 that are (parts of) names, as
+// opposed to descriptions (org_descr `правительство`, loc_descr `площади`,
+// job `мэр`).
+var factruNamed = map[string]bool{
+	"name": true, "surname": true, "patronymic": true, "nickname": true,
+	"org_name": true, "loc_name": true, "geo_adj": true, "prj_name": true,
+}
+
 // readFactRu reads a factRuEval-2016 directory (devset/ or testset/): for
 // every `<id>.objects` the text `<id>.txt` (rebuilt from `<id>.tokens` when
 // absent) and the spans `<id>.spans`. A gold mention is an object of layer 2,
 // from the first character of its first span to the last of its last span
-// (so `партии «Яблоко»` keeps its inner quote); mentions nested in longer
-// ones (`Москвы` inside the Org `мэрии Москвы`) are dropped.
+// (so `партии «Яблоко»` keeps its inner quote). Objects made only of
+// descriptions (an Org that is just `правительство`) are not named entities
+// and are dropped, as are mentions nested in longer ones (`Москвы` inside the
+// Org `мэрии Москвы`).
 func readFactRu(dir string) ([]nerDoc, error) {
 	objs, err := filepath.Glob(filepath.Join(dir, "*.objects"))
 	if err != nil {
@@ -123,7 +133,10 @@ func readFactRuDoc(base string) (nerDoc, error) {
 	}
 	offs := runeOffsets(d.Text)
 
-	type sp struct{ start, end int }
+	type sp struct {
+		start, end int
+		named      bool
+	}
 	spans := map[string]sp{}
 	err = eachLine(base+".spans", func(n int, line string) error {
 		f := strings.Fields(strings.SplitN(line, "#", 2)[0])
@@ -138,7 +151,7 @@ func readFactRuDoc(base string) (nerDoc, error) {
 		if err1 != nil || err2 != nil {
 			return fmt.Errorf("%s.spans:%d: bad start or length", base, n)
 		}
-		spans[f[0]] = sp{s, s + l}
+		spans[f[0]] = sp{s, s + l, factruNamed[f[1]]}
 		return nil
 	})
 	if err != nil {
@@ -153,18 +166,22 @@ func readFactRuDoc(base string) (nerDoc, error) {
 		if typ == "" {
 			return nil
 		}
-		lo, hi := -1, -1
+		lo, hi, named := -1, -1, false
 		for _, id := range f[2:] {
 			s, ok := spans[id]
 			if !ok {
 				return fmt.Errorf("%s.objects:%d: unknown span %s", base, n, id)
 			}
+			named = named || s.named
 			if lo < 0 || s.start < lo {
 				lo = s.start
 			}
 			if s.end > hi {
 				hi = s.end
 			}
+		}
+		if !named {
+			return nil // `правительство`, `города`: a description, not a name
 		}
 		bs, be, ok := byteSpan(offs, lo, hi)
 		if !ok {

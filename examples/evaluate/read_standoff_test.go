@@ -35,13 +35,15 @@ const (
 		"24 surname 16 6 4 1  # 4 Лужков\n" +
 		"25 org_descr 31 6 6 1  # 6 партию\n" +
 		"26 org_name 39 6 8 1  # 8 Яблоко\n" +
-		"27 loc_name 49 6 11 1  # 11 России\n"
+		"27 loc_name 49 6 11 1  # 11 России\n" +
+		"28 org_descr 23 7 5 1  # 5 посетил\n"
 	factruObjects = "101 LocOrg 22 # Москвы\n" +
 		"102 Person 23 24 # Юрий Лужков\n" +
 		"103 Org 25 26 # партию Яблоко\n" +
 		"104 Location 27 # России\n" +
 		"105 Org 21 22 # Мэр Москвы\n" +
-		"106 Project 23 # Юрий\n"
+		"106 Project 23 # Юрий\n" +
+		"107 Org 28 # посетил\n"
 )
 
 func TestReadFactRu(t *testing.T) {
@@ -56,7 +58,7 @@ func TestReadFactRu(t *testing.T) {
 	require.Len(t, docs, 1)
 	// LocOrg Москвы is inside the Org "Мэр Москвы" and dropped; the Org
 	// spans its first to its last span, inner quote included; Project is
-	// not scored.
+	// not scored; an Org made of a description only is not a name.
 	assert.Equal(t, []string{"ORG Мэр Москвы", "PER Юрий Лужков", "ORG партию «Яблоко", "LOC России"}, texts(docs[0]))
 
 	// Without the .txt the text is rebuilt from the tokens, offsets intact.
@@ -137,4 +139,28 @@ func TestReadBSNLP(t *testing.T) {
 
 	_, err = readBSNLP(dir, "pl")
 	assert.ErrorContains(t, err, "no ner/**/pl/*.tsv")
+}
+
+func FuzzReadBrat(f *testing.F) {
+	f.Add("Томас Шефер в Гессене.", "T1\tPERSON 0 11\tТомас Шефер\nT2\tCITY 14 21;1 2\tx\n")
+	f.Add("ab", "T1\tCOUNTRY 0 9\tab\n")
+	f.Add("\xff\xfeж", "T1\tORGANIZATION 1 2\tx\nR1\tX Arg1:T1\n")
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, text, ann string) {
+		if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "a.ann"), []byte(ann), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		docs, err := readBrat(dir)
+		if err != nil {
+			return
+		}
+		for _, g := range docs[0].Gold {
+			if g.Start < 0 || g.Start > g.End || g.End > len(text) {
+				t.Fatalf("gold %+v outside a text of %d bytes", g.span, len(text))
+			}
+		}
+	})
 }
