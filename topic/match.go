@@ -2,7 +2,9 @@ package topic
 
 import (
 	"embed"
+	"fmt"
 	"math"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -109,24 +111,27 @@ type hit struct {
 
 // scratch is per-call working memory, reused through a pool.
 type scratch struct {
-	toks                   []token.Token
-	words                  []word
-	fold                   []byte
-	ids                    []int32
-	raw, sub, score        []float64
-	keep, in               []bool
-	cand                   []int32
-	ev                     []hit
-	counts                 [][]int32 // per rule set: pattern counts
-	setSeen                [][]int32 // per rule set: last sentence each set was seen in
-	comboCount             [][]int32 // per rule set: sentences each combo held in
-	entSets                [][]bool  // per rule set: entity sets matched by the document's entities
-	feat                   []uint32  // model features
-	stems                  map[string]string
-	curSent                []int32
-	entTypes               []entType
-	entSeen                map[string]bool
-	seen                   map[hitKey]float64
+	toks            []token.Token
+	words           []word
+	fold            []byte
+	ids             []int32
+	raw, sub, score []float64
+	keep, in        []bool
+	cand            []int32
+	ev              []hit
+	counts          [][]int32  // per rule set: pattern counts
+	setSeen         [][]int32  // per rule set: last sentence each set was seen in
+	comboCount      [][]int32  // per rule set: sentences each combo held in
+	setText         [][]string // per rule set: the last term matched for each set
+	matchText       [][]string // per rule set: the text of each pattern's first match
+	comboText       [][]string // per rule set: the terms of each combo's first match
+	entSets         [][]bool   // per rule set: entity sets matched by the document's entities
+	feat            []uint32   // model features
+	stems           map[string]string
+	curSent         []int32
+	entTypes        []entType
+	entSeen         map[string]bool
+	seen            map[hitKey]float64
 }
 
 // hitKey identifies a term counted for a topic's subtree.
@@ -141,7 +146,9 @@ type entType struct {
 	n   int
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{stems: map[string]string{}, entSeen: map[string]bool{}, seen: map[hitKey]float64{}} }}
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{stems: map[string]string{}, entSeen: map[string]bool{}, seen: map[hitKey]float64{}}
+}}
 
 func getScratch(n int) *scratch {
 	s := scratchPool.Get().(*scratch)
@@ -185,6 +192,9 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 		s.counts = append(s.counts, nil)
 		s.setSeen = append(s.setSeen, nil)
 		s.comboCount = append(s.comboCount, nil)
+		s.setText = append(s.setText, nil)
+		s.matchText = append(s.matchText, nil)
+		s.comboText = append(s.comboText, nil)
 		s.entSets = append(s.entSets, nil)
 	}
 	s.curSent = resize32(s.curSent, nr)
@@ -197,6 +207,9 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 		}
 		s.comboCount[ri] = resize32(s.comboCount[ri], len(r.combos))
 		clear(s.comboCount[ri])
+		s.setText[ri] = resizeStr(s.setText[ri], len(r.sets))
+		s.matchText[ri] = resizeStr(s.matchText[ri], len(r.patterns))
+		s.comboText[ri] = resizeStr(s.comboText[ri], len(r.combos))
 		if cap(s.entSets[ri]) < len(r.sets) {
 			s.entSets[ri] = make([]bool, len(r.sets))
 		}
@@ -204,14 +217,13 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 		clear(s.entSets[ri])
 		s.curSent[ri] = -1
 	}
-	base, _ := doc.Language.Base()
 	kazakh := 0 // > 0: text is Kazakh; < 0: not; 0: decide from letters
-	switch base.String() {
-	case "kk":
-		kazakh = 1
-	case "und":
-	default:
-		kazakh = -1
+	if base, conf := doc.Language.Base(); conf == language.Exact {
+		if base.String() == "kk" {
+			kazakh = 1
+		} else {
+			kazakh = -1
+		}
 	}
 	c.scoreEntities(s, doc.Entities)
 
@@ -256,7 +268,9 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 			isKK = cyr > 0 && kk*8 >= cyr
 		}
 		for ri, r := range c.rules {
-			if r.kazakh && !isKK {
+			// Kazakh rules apply to Kazakh text only, and Russian rules
+			// not to it: short prefixes of one match words of the other.
+			if r.kazakh != isKK && r.script == scriptCyrillic && (r.kazakh || r.lang == stem.Russian) {
 				continue
 			}
 			c.matchChunk(s, ri, r)
@@ -275,7 +289,11 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 			}
 			w := float64(p.weight) * (1 + math.Log(float64(n)))
 			s.raw[p.topic] += w
-			s.ev = append(s.ev, hit{p.topic, p.display, w})
+			text := s.matchText[ri][pi]
+			if text == "" {
+				text = p.display
+			}
+			s.ev = append(s.ev, hit{p.topic, text, w})
 		}
 		for ci, n := range s.comboCount[ri] {
 			if n == 0 {
@@ -284,7 +302,7 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 			cb := &r.combos[ci]
 			w := float64(cb.weight) * (1 + math.Log(float64(n)))
 			s.raw[cb.topic] += w
-			s.ev = append(s.ev, hit{cb.topic, cb.display, w})
+			s.ev = append(s.ev, hit{cb.topic, s.comboText[ri][ci], w})
 		}
 		// Combinations of entity sets and counts only hold document-wide.
 		for ci := range r.combos {
@@ -295,7 +313,7 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 			if c.comboHolds(s, ri, r, cb, -1, doc.Entities) {
 				w := float64(cb.weight)
 				s.raw[cb.topic] += w
-				s.ev = append(s.ev, hit{cb.topic, cb.display, w})
+				s.ev = append(s.ev, hit{cb.topic, s.comboDisplay(ri, r, cb), w})
 			}
 		}
 	}
@@ -309,6 +327,15 @@ func hasTextAtom(cb *combo) bool {
 		}
 	}
 	return false
+}
+
+func resizeStr(b []string, n int) []string {
+	if cap(b) < n {
+		return make([]string, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 func resize32(b []int32, n int) []int32 {
@@ -478,9 +505,13 @@ func (c *Classifier) matchChunk(s *scratch, ri int, r *langRules) {
 				if !s.phraseAt(i, p.words) {
 					continue
 				}
+				if counts[pi] == 0 {
+					s.matchText[ri][pi] = s.text(i, len(p.words))
+				}
 				counts[pi]++
 				for _, sid := range p.sets {
 					seen[sid] = w.sent
+					s.setText[ri][sid] = s.matchText[ri][pi]
 				}
 			}
 		}
@@ -551,6 +582,9 @@ func (c *Classifier) flushSentence(s *scratch, ri int, r *langRules) {
 	for ci := range r.combos {
 		cb := &r.combos[ci]
 		if hasTextAtom(cb) && c.comboHolds(s, ri, r, cb, cur, nil) {
+			if s.comboCount[ri][ci] == 0 {
+				s.comboText[ri][ci] = s.comboDisplay(ri, r, cb)
+			}
 			s.comboCount[ri][ci]++
 		}
 	}
@@ -636,6 +670,7 @@ func (c *Classifier) scoreEntities(s *scratch, ents []Entity) {
 						s.counts[ri][pi]++
 						for _, sid := range p.sets {
 							s.entSets[ri][sid] = true
+							s.setText[ri][sid] = p.display
 						}
 					}
 				}
@@ -643,4 +678,36 @@ func (c *Classifier) scoreEntities(s *scratch, ents []Entity) {
 		}
 	}
 	s.words = s.words[:0]
+}
+
+// comboDisplay returns the evidence text of a combination that holds: the
+// terms that matched its sets, joined by " + ".
+func (s *scratch) comboDisplay(ri int, r *langRules, cb *combo) string {
+	var b strings.Builder
+	for _, a := range cb.atoms {
+		if b.Len() > 0 {
+			b.WriteString(" + ")
+		}
+		if a.set < 0 {
+			fmt.Fprintf(&b, "%d %s", s.entCount(a.entity), a.entity)
+			continue
+		}
+		b.WriteString(s.setText[ri][a.set])
+	}
+	return b.String()
+}
+
+// text returns the folded text of k words from word i.
+func (s *scratch) text(i, k int) string {
+	if k == 1 {
+		return s.words[i].fold
+	}
+	var b strings.Builder
+	for j := i; j < i+k; j++ {
+		if j > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.words[j].fold)
+	}
+	return b.String()
 }

@@ -50,9 +50,12 @@ func (l Lang) String() string {
 }
 
 // For returns the stemmer for a language tag: English, Russian or Kazakh by
-// the tag's base language, None for any other.
+// the tag's base language, None for any other and for an undetermined tag.
 func For(tag language.Tag) Lang {
-	b, _ := tag.Base()
+	b, conf := tag.Base()
+	if conf != language.Exact {
+		return None
+	}
 	switch b.String() {
 	case "en":
 		return English
