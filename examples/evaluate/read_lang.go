@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/language"
 )
 
 // Readers of language identification data: a directory of `<code>.txt` files
@@ -17,7 +19,7 @@ type langSample struct {
 }
 
 // readLingua reads dir/<code>.txt for every code in langs, or every *.txt
-// when langs is empty. limit > 0 keeps the first limit samples of each
+// named by a language code when langs is empty. limit > 0 keeps the first limit samples of each
 // language, so that a short run still covers them all.
 func readLingua(dir string, langs []string, limit int) ([]langSample, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
@@ -31,6 +33,9 @@ func readLingua(dir string, langs []string, limit int) ([]langSample, error) {
 		code := strings.TrimSuffix(filepath.Base(f), ".txt")
 		if len(langs) > 0 && !slices.Contains(langs, code) {
 			continue
+		}
+		if _, err := language.Parse(code); err != nil {
+			continue // README.txt and the like
 		}
 		found[code] = true
 		s, err := readLines(f, code, limit)

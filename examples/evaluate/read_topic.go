@@ -136,6 +136,9 @@ func readAGNews(path string) ([]topicDoc, error) {
 	ti, okT := cols["title"]
 	di, okD := cols["description"]
 	ci, okC := cols["class"]
+	if !okC { // Kaggle's copy names it "Class Index"
+		ci, okC = cols["class index"]
+	}
 	switch {
 	case okT && okD && okC:
 		rows = rows[1:]

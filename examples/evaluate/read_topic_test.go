@@ -32,6 +32,10 @@ lines"`+"\n"+
 	require.NoError(t, err)
 	assert.Equal(t, []topicDoc{{Text: "Wall St.\nBears", Class: "Business"}, {Text: "UN\nmeets", Class: "World"}}, docs)
 
+	docs, err = readAGNews(write(t, dir, "kaggle.csv", "Class Index,Title,Description\n2,Cup,Won\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []topicDoc{{Text: "Cup\nWon", Class: "Sports"}}, docs)
+
 	_, err = readAGNews(write(t, dir, "bad.csv", "title,description,class\na,b,Weather\n"))
 	assert.ErrorContains(t, err, `unknown class "Weather"`)
 	_, err = readAGNews(write(t, dir, "nohead.csv", "a,b\n"))
@@ -127,6 +131,7 @@ func TestReadLingua(t *testing.T) {
 	write(t, dir, "en.txt", "one\n\ntwo\nthree\n")
 	write(t, dir, "kk.txt", "бір\r\nекі\n")
 	write(t, dir, "notes.md", "x")
+	write(t, dir, "README.txt", "not a language")
 	s, err := readLingua(dir, nil, 0)
 	require.NoError(t, err)
 	assert.Equal(t, []langSample{{"one", "en"}, {"two", "en"}, {"three", "en"}, {"бір", "kk"}, {"екі", "kk"}}, s)
