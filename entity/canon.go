@@ -137,6 +137,7 @@ type cand struct {
 	g     gender
 	class wordClass
 	score float64
+	zero  bool // masculine zero ending: the form is the word itself
 }
 
 // docForms holds the lower-cased words of a document's mentions, so that a
@@ -216,7 +217,11 @@ func (c *canonizer) canonical(text string, typ Type) string {
 		return text
 	}
 	var forms []string
-	if typ == PER {
+	if typ == PER && !strings.ContainsFunc(text, unicode.IsUpper) {
+		// Lower-case "people" are groups and demonyms (американцев ->
+		// американцы): common nouns, plural allowed.
+		forms = c.phrase(text, words, units, "")
+	} else if typ == PER {
 		forms = c.person(text, words, units)
 	} else {
 		forms = c.phrase(text, words, units, typ)
@@ -421,8 +426,8 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 				continue
 			}
 			for _, e := range p.endings {
-				if !strings.HasSuffix(lw, e.suf) {
-					continue
+				if !strings.HasSuffix(lw, e.suf) || typ == PER && e.cases&(allCases>>6<<6) == e.cases {
+					continue // people are not named in the plural
 				}
 				stem := word[:len(word)-len(e.suf)]
 				if utf8.RuneCountInString(stem) < 2 || !stemOK(stem, p.stem, c.lang) {
@@ -446,12 +451,15 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 					}
 				}
 				for si, st := range stems {
-					k := cand{form: st + nom, cases: e.cases, g: p.gender, class: p.class, score: p.prior}
+					k := cand{form: st + nom, cases: e.cases, g: p.gender, class: p.class, score: p.prior,
+						zero: e.suf == "" && p.nom == ""}
 					if si > 0 {
 						k.score -= 0.1
 					}
 					if p.class == adj && !adjStem(st) {
 						k.score -= 0.3 // Китая is Китай, not an adjective
+					} else if p.class == adj && utf8.RuneCountInString(e.suf) >= 3 {
+						k.score += 0.3 // Зеленскому: -ому is adjectival
 					}
 					if nom != p.nom {
 						k.g = plural
@@ -506,6 +514,9 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 				continue
 			}
 			for _, e := range r.p.endings {
+				if typ == PER && e.cases&(allCases>>6<<6) == e.cases {
+					continue
+				}
 				f := r.stem + e.suf
 				if o, ok := owners[f]; ok && o != r.form {
 					owners[f] = "" // shared
@@ -520,6 +531,9 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 			}
 			seen := 0
 			for _, e := range rs[i].p.endings {
+				if typ == PER && e.cases&(allCases>>6<<6) == e.cases {
+					continue
+				}
 				f := rs[i].stem + e.suf
 				if f != lw && owners[f] == rs[i].form && c.doc[f] > 0 {
 					seen++
@@ -701,12 +715,9 @@ func (c *canonizer) person(text string, words []span, units []int) []string {
 			break
 		}
 		for _, g := range []gender{masc, fem} {
-			if g == masc && co.c == sgA {
-				continue // animate: the accusative is the genitive
-			}
 			total := co.prior
 			if g == masc {
-				total += 0.4 // news names more men than women
+				total += 0.3 // news names more men than women
 			}
 			for i := range units {
 				k, ok := pickPerson(cands[i], co.c, g)
@@ -737,6 +748,9 @@ func pickPerson(cs []cand, c caseSet, g gender) (cand, bool) {
 	for _, k := range cs {
 		if k.cases&c == 0 {
 			continue
+		}
+		if g == masc && c == sgA && k.zero {
+			continue // animate: Бориса, not Борис, is the accusative
 		}
 		s := k.score
 		switch {

@@ -108,3 +108,102 @@ func loadBSNLP(t testing.TB) []bsnlpDoc {
 	}
 	return docs
 }
+
+// bsnlpScores links the gold mentions of every document and scores the
+// canonical forms and ids against the gold lemmas and cross-lingual ids.
+type bsnlpScores struct {
+	form, name   map[Type][2]int // per type: correct, total
+	idAgree, ids int
+}
+
+func scoreBSNLP(t testing.TB, docs []bsnlpDoc) bsnlpScores {
+	l, err := NewLinker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := bsnlpScores{form: map[Type][2]int{}, name: map[Type][2]int{}}
+	got := map[string]map[string]bool{} // gold id -> entity ids
+	for _, d := range docs {
+		ms := make([]Mention, len(d.gold))
+		for i, g := range d.gold {
+			ms[i] = g.Mention
+		}
+		ents := l.Link(d.text, ms)
+		type at struct{ s, e int }
+		byPos := map[at][2]int{}
+		for ei, e := range ents {
+			for k, m := range e.Mentions {
+				byPos[at{m.Start, m.End}] = [2]int{ei, k}
+			}
+		}
+		for _, g := range d.gold {
+			p, ok := byPos[at{g.Start, g.End}]
+			f, n := s.form[g.Type], s.name[g.Type]
+			f[1]++
+			n[1]++
+			if ok && ents[p[0]].Forms[p[1]] == g.lemma {
+				f[0]++
+			}
+			if ok && ents[p[0]].Name == g.lemma {
+				n[0]++
+			}
+			s.form[g.Type], s.name[g.Type] = f, n
+			if got[g.id] == nil {
+				got[g.id] = map[string]bool{}
+			}
+			if ok {
+				got[g.id][ents[p[0]].ID] = true
+			} else {
+				got[g.id][""] = true
+			}
+		}
+	}
+	for _, ids := range got {
+		s.ids++
+		if len(ids) == 1 && !ids[""] {
+			s.idAgree++
+		}
+	}
+	return s
+}
+
+func (s bsnlpScores) share(m map[Type][2]int, t Type) float64 {
+	var ok, n int
+	for tt, v := range m {
+		if t == "" || tt == t {
+			ok += v[0]
+			n += v[1]
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(ok) / float64(n)
+}
+
+// TestBSNLPLemmas measures the canonical forms of gold SlavicNER mentions
+// (ru, uk) against the gold lemmas, per type, and the cross-lingual id
+// agreement, isolating linking from tagging. It skips without the datasets.
+// The floors guard against regressions; the README reports the figures.
+func TestBSNLPLemmas(t *testing.T) {
+	if testing.Short() {
+		t.Skip("accuracy run")
+	}
+	docs := loadBSNLP(t)
+	s := scoreBSNLP(t, docs)
+	for _, typ := range []Type{PER, ORG, LOC, EVENT, ""} {
+		name := string(typ)
+		if name == "" {
+			name = "all"
+		}
+		t.Logf("%-5s mention form %.3f   entity name %.3f   (%d mentions)", name, s.share(s.form, typ), s.share(s.name, typ), s.form[typ][1])
+	}
+	agree := float64(s.idAgree) / float64(max(s.ids, 1))
+	t.Logf("id agreement %.3f (%d of %d gold ids)", agree, s.idAgree, s.ids)
+	if f := s.share(s.form, PER); f < 0.85 {
+		t.Errorf("PER form accuracy %.3f < 0.85", f)
+	}
+	if f := s.share(s.form, ""); f < 0.85 {
+		t.Errorf("form accuracy %.3f < 0.85", f)
+	}
+}

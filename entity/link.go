@@ -1,67 +1,642 @@
 package entity
 
 import (
-	"crypto/sha1"
-	"encoding/hex"
-
-	"github.com/newsmon/newsmon/internal/normalize"
+	"hash/fnv"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Knowledge is one entry of the knowledge base: a real thing with a stable
-// id, a canonical name and aliases in any language or script.
+// id, a type, a canonical name and aliases in any language or script.
 type Knowledge struct {
-	ID      string   // stable id, unique in the knowledge base
-	Name    string   // canonical English name
-	Type    Type     //
-	Aliases []string // other names, in any script; none may be empty
+	ID      string   // stable id, non-empty and unique in the knowledge base
+	Name    string   // canonical English name, non-empty
+	Type    Type     // PER, ORG, LOC or EVENT
+	Aliases []string // other names in the nominative, in any script; none may be empty
 }
 
-// WithKnowledge adds entries to the built-in knowledge base.
+// WithKnowledge adds entries to the built-in knowledge base (see
+// [BuiltinKnowledge]). Mentions whose canonical name matches an entry's name
+// or alias (compared by a script-independent key, so Latin and Cyrillic
+// spellings meet) get the entry's id and type. An entry with an empty id,
+// name or alias, an unknown type, or an id already used (by the built-in
+// base or another entry) makes [NewLinker] and [New] fail with
+// [ErrKnowledge]. Default: the built-in knowledge base only.
 func WithKnowledge(entries ...Knowledge) Option {
 	return func(c *config) { c.knowledge = append(c.knowledge, entries...) }
 }
 
 // Entity is one real thing named in a document, with all its mentions.
 type Entity struct {
-	ID       string    // stable across documents and scripts
-	Name     string    // canonical name (nominative for Russian and Kazakh)
-	Type     Type      //
-	Salience float64   // in [0, 1]
-	Mentions []Mention // sorted by Start
+	// ID is stable across documents, languages and scripts: the knowledge
+	// base id ("kb/per/sergei-shoigu") for known things, otherwise derived
+	// from the script-independent key of the canonical name: "per/" and the
+	// surname for people (so that Хренин and Viktor Khrenin agree), "name/"
+	// and the whole name for anything else ("name/pavlodar"). A
+	// recurring event held in a given year gets its series id and the year
+	// ("kb/event/zapad-2021"). IDs are unique within one document.
+	ID string
+	// Name is the canonical name: the fullest mention of the entity, in the
+	// nominative for Russian, Ukrainian and Kazakh (Виктором Хрениным ->
+	// Виктор Хренин).
+	Name string
+	// Type is the knowledge base's type for known things, else the most
+	// frequent type of the mentions.
+	Type Type
+	// Salience in [0, 1] weighs how central the entity is to the document:
+	// frequency, position of the first mention, presence in the title and
+	// lead, and sentence-initial (subject) position.
+	Salience float64
+	// Mentions are the entity's mentions, sorted by Start.
+	Mentions []Mention
+	// Forms holds the canonical (nominative) form of each mention, parallel
+	// to Mentions: Трампа -> Трамп even when Name is Дональд Трамп.
+	Forms []string
 }
 
-// Linker groups mentions into entities. It is safe for concurrent use.
-//
-// This is the foundation's placeholder: mentions with the same folded text
-// and type are one entity, named by that text.
-type Linker struct{}
+// Linker groups the mentions of a document into entities: canonical names,
+// in-document coreference (surname-only and first-name-only mentions join
+// the full name, acronyms their expansions), cross-script linking and the
+// knowledge base. A Linker is immutable after [NewLinker] and safe for
+// concurrent use.
+type Linker struct {
+	kb *kbIndex
+}
 
-// NewLinker returns a Linker.
+// NewLinker returns a Linker using the built-in knowledge base plus the
+// entries of [WithKnowledge]. It fails with [ErrKnowledge] on an invalid
+// entry. Options meant for the tagger are ignored.
 func NewLinker(opts ...Option) (*Linker, error) {
 	var c config
 	for _, o := range opts {
-		o(&c)
+		if o != nil {
+			o(&c)
+		}
 	}
-	return &Linker{}, nil
+	base, err := builtinIndex()
+	if err != nil {
+		return nil, err
+	}
+	if len(c.knowledge) == 0 {
+		return &Linker{kb: base}, nil
+	}
+	if err := validateKnowledge(c.knowledge); err != nil {
+		return nil, err
+	}
+	entries := make([]Knowledge, 0, len(base.entries)+len(c.knowledge))
+	entries = append(entries, base.entries...)
+	for _, e := range c.knowledge {
+		e.Aliases = append([]string(nil), e.Aliases...)
+		entries = append(entries, e)
+	}
+	return &Linker{kb: buildIndex(entries)}, nil
 }
 
-// Link groups the mentions of text into entities, most salient first.
+// linkMention is the per-mention working state of Link.
+type linkMention struct {
+	form   string // canonical form
+	key    string // translit key of form
+	words  []string
+	kb     int // knowledge base entry, or -1
+	year   string
+	parent int // union-find
+}
+
+// Link groups the mentions of text into entities, most salient first (ties
+// by first mention). Mentions whose offsets do not index text are still
+// linked by their Text. Link never panics and does not modify mentions.
 func (l *Linker) Link(text string, mentions []Mention) []Entity {
-	idx := map[string]int{}
-	var out []Entity
-	for _, m := range mentions {
-		key := string(m.Type) + "|" + normalize.Fold(m.Text)
-		i, ok := idx[key]
-		if !ok {
-			sum := sha1.Sum([]byte(key))
-			i = len(out)
-			idx[key] = i
-			out = append(out, Entity{ID: hex.EncodeToString(sum[:6]), Name: m.Text, Type: m.Type})
+	if len(mentions) == 0 {
+		return nil
+	}
+	kb := l.kb
+	if kb == nil {
+		kb, _ = builtinIndex()
+		if kb == nil {
+			kb = buildIndex(nil)
 		}
-		out[i].Mentions = append(out[i].Mentions, m)
 	}
-	for i := range out {
-		out[i].Salience = float64(len(out[i].Mentions)) / float64(len(mentions))
+	ms := make([]linkMention, len(mentions))
+	// Document evidence for the canonicalizer, per language.
+	docs := map[string]docForms{}
+	for _, m := range mentions {
+		lc := langCode(m.Language)
+		if lc == "" || lc == "kk" {
+			continue
+		}
+		d := docs[lc]
+		if d == nil {
+			d = docForms{}
+			docs[lc] = d
+		}
+		for _, w := range splitWords(m.Text) {
+			d[strings.ToLower(m.Text[w.start:w.end])]++
+		}
 	}
+	known := func(w string) bool { return kb.words[w] || builtinLexicon(w) }
+	for i, m := range mentions {
+		lc := langCode(m.Language)
+		c := canonizer{lang: lc, doc: docs[lc], known: known}
+		lm := &ms[i]
+		lm.parent = i
+		lm.form = c.canonical(m.Text, m.Type)
+		if lm.form == "" {
+			lm.form = cleanName(m.Text)
+		}
+		if m.Type == PER && lc == "ru" && lm.form != m.Text && feminineNext(text, m) {
+			lm.form = m.Text // Захарова заявила: a woman, already nominative
+		}
+		lm.key = kbKey(lm.form)
+		if lm.key == "" {
+			lm.key = "#" + strings.ToLower(lm.form)
+		}
+		lm.words = strings.Fields(lm.key)
+		lm.kb = -1
+		acr := isAcronym(m.Text)
+		if j, ok := kb.lookup(lm.key, m.Type, acr); ok {
+			lm.kb = j
+		} else if k := kbKey(cleanName(m.Text)); k != lm.key {
+			if j, ok := kb.lookup(k, m.Type, acr); ok {
+				lm.kb = j
+			}
+		}
+		if lm.kb < 0 && len(lm.words) >= 2 {
+			// A recurring event in a given year: Zapad-2021, учения «Запад-2021».
+			last := lm.words[len(lm.words)-1]
+			if len(last) == 4 && (strings.HasPrefix(last, "19") || strings.HasPrefix(last, "20")) && isDigits(last) {
+				base := strings.Join(lm.words[:len(lm.words)-1], " ")
+				if j, ok := kb.lookup(base, EVENT, false); ok {
+					lm.kb, lm.year = j, last
+				}
+			}
+		}
+	}
+	find := func(i int) int {
+		for ms[i].parent != i {
+			ms[i].parent = ms[ms[i].parent].parent
+			i = ms[i].parent
+		}
+		return i
+	}
+	union := func(a, b int) {
+		a, b = find(a), find(b)
+		if a == b {
+			return
+		}
+		if b < a {
+			a, b = b, a
+		}
+		ms[b].parent = a
+	}
+	// 1. Same knowledge-base thing, or same type and key.
+	byKB := map[string]int{}
+	byKey := map[string]int{}
+	for i := range ms {
+		if ms[i].kb >= 0 {
+			id := kb.entries[ms[i].kb].ID + "/" + ms[i].year
+			if j, ok := byKB[id]; ok {
+				union(i, j)
+			} else {
+				byKB[id] = i
+			}
+			continue
+		}
+		k := string(mentions[i].Type) + "|" + ms[i].key
+		if j, ok := byKey[k]; ok {
+			union(i, j)
+		} else {
+			byKey[k] = i
+		}
+	}
+	// Unknown mentions with the key of a known one join it (Khrenin after
+	// Viktor Khrenin was matched by the knowledge base through its full name).
+	for i := range ms {
+		if ms[i].kb >= 0 {
+			continue
+		}
+		for j := range ms {
+			if ms[j].kb >= 0 && ms[j].year == "" && mentions[j].Type == mentions[i].Type && ms[j].key == ms[i].key {
+				union(i, j)
+				break
+			}
+		}
+	}
+	// 2. Acronyms: "Long Name (ACR)", "ACR (Long Name)", and initials.
+	l.linkAcronyms(text, mentions, ms, union)
+	// 3. Shortened names of organizations, places and events: a name of two
+	// words or more that begins another of the same type joins it
+	// (Верховный суд ... Верховный суд Пакистана).
+	for i := range ms {
+		t := mentions[i].Type
+		if t == PER || len(ms[i].words) < 2 || ms[i].kb >= 0 {
+			continue
+		}
+		for j := range ms {
+			if mentions[j].Type == t && len(ms[j].words) > len(ms[i].words) &&
+				slices.Equal(ms[j].words[:len(ms[i].words)], ms[i].words) {
+				union(i, j)
+				break
+			}
+		}
+	}
+	// 4. People: a one-word name joins the full name with that surname (or
+	// first name), the nearest one before it, else after it.
+	for i := range ms {
+		if mentions[i].Type != PER || len(ms[i].words) != 1 {
+			continue
+		}
+		w := ms[i].words[0]
+		best, bestDist := -1, math.MaxInt
+		for j := range ms {
+			if mentions[j].Type != PER || len(ms[j].words) < 2 {
+				continue
+			}
+			ws := ms[j].words
+			if ws[len(ws)-1] != w && ws[0] != w {
+				continue
+			}
+			d := mentions[i].Start - mentions[j].Start
+			if d < 0 {
+				d = -d + len(text) // prefer a full name before the mention
+			}
+			if d < bestDist {
+				best, bestDist = j, d
+			}
+		}
+		if best >= 0 {
+			if ms[i].kb >= 0 && ms[best].kb != ms[i].kb {
+				// A known surname (Трамп) does not join an unknown full name
+				// (Мэри Трамп): had it been the known person, the full name
+				// would have matched too.
+				continue
+			}
+			union(i, best)
+		}
+	}
+	// Gather clusters.
+	idx := map[int]int{}
+	var out []Entity
+	var members [][]int
+	for i := range ms {
+		r := find(i)
+		e, ok := idx[r]
+		if !ok {
+			e = len(out)
+			idx[r] = e
+			out = append(out, Entity{})
+			members = append(members, nil)
+		}
+		members[e] = append(members[e], i)
+	}
+	for e, mem := range members {
+		slices.SortStableFunc(mem, func(a, b int) int { return mentions[a].Start - mentions[b].Start })
+		ent := &out[e]
+		ent.Mentions = make([]Mention, len(mem))
+		ent.Forms = make([]string, len(mem))
+		rep := mem[0]
+		kbEntry := -1
+		year := ""
+		counts := map[Type]int{}
+		for k, i := range mem {
+			ent.Mentions[k] = mentions[i]
+			ent.Forms[k] = ms[i].form
+			counts[mentions[i].Type]++
+			if better(ms[i], mentions[i], ms[rep], mentions[rep]) {
+				rep = i
+			}
+			if ms[i].kb >= 0 && kbEntry < 0 {
+				kbEntry, year = ms[i].kb, ms[i].year
+			}
+		}
+		ent.Name = ms[rep].form
+		ent.Type = mentions[mem[0]].Type
+		for _, t := range []Type{PER, ORG, LOC, EVENT} {
+			if counts[t] > counts[ent.Type] {
+				ent.Type = t
+			}
+		}
+		if kbEntry >= 0 {
+			ent.Type = kb.entries[kbEntry].Type
+			ent.ID = kb.entries[kbEntry].ID
+			if year != "" {
+				ent.ID += "-" + year
+				ent.Type = EVENT
+			}
+		}
+		// A one-word name that joined a full name in the same language takes
+		// the full name's word as its form (Захарова, not the masculine).
+		repWords := strings.Fields(ms[rep].form)
+		for k, i := range mem {
+			if i == rep || ent.Type != PER || len(ms[i].words) != 1 || len(repWords) != len(ms[rep].words) ||
+				langCode(mentions[i].Language) != langCode(mentions[rep].Language) {
+				continue
+			}
+			w := ""
+			if ms[i].words[0] == ms[rep].words[len(ms[rep].words)-1] {
+				w = repWords[len(repWords)-1]
+			} else if ms[i].words[0] == ms[rep].words[0] {
+				w = repWords[0]
+			}
+			if w != "" && isCapital(w) == isCapital(ent.Forms[k]) {
+				ent.Forms[k] = w
+			}
+		}
+	}
+	assignIDs(out, members, ms)
+	salience(text, out)
+	slices.SortStableFunc(out, func(a, b Entity) int {
+		if a.Salience != b.Salience {
+			if a.Salience > b.Salience {
+				return -1
+			}
+			return 1
+		}
+		return a.Mentions[0].Start - b.Mentions[0].Start
+	})
 	return out
+}
+
+// assignIDs gives entities outside the knowledge base a deterministic id
+// from the script-independent key of their canonical name: people by
+// surname; when people of the document share a surname, the most mentioned
+// of them keeps it and the others are told apart by full name.
+func assignIDs(out []Entity, members [][]int, ms []linkMention) {
+	owner := map[string]int{} // surname -> entity holding it
+	surname := make([]string, len(out))
+	for e := range out {
+		if out[e].ID != "" || out[e].Type != PER {
+			continue
+		}
+		best := members[e][0]
+		for _, i := range members[e] {
+			if len(ms[i].words) > len(ms[best].words) {
+				best = i
+			}
+		}
+		ws := ms[best].words
+		surname[e] = ws[len(ws)-1]
+		o, ok := owner[surname[e]]
+		if !ok || len(out[e].Mentions) > len(out[o].Mentions) ||
+			len(out[e].Mentions) == len(out[o].Mentions) && out[e].Mentions[0].Start < out[o].Mentions[0].Start {
+			owner[surname[e]] = e
+		}
+	}
+	for e := range out {
+		if out[e].ID != "" {
+			continue
+		}
+		key := kbKey(out[e].Name)
+		if out[e].Type == PER && owner[surname[e]] == e {
+			key = surname[e]
+		}
+		prefix := "name/" // not the type: taggers confuse ORG, LOC and EVENT
+		if out[e].Type == PER {
+			prefix = "per/"
+		}
+		out[e].ID = prefix + slug(key, out[e].Name)
+	}
+	// Keep ids unique within the document.
+	seen := map[string]int{}
+	for e := range out {
+		if n := seen[out[e].ID]; n > 0 {
+			seen[out[e].ID]++
+			out[e].ID += "~" + strconv.Itoa(n+1)
+			continue
+		}
+		seen[out[e].ID] = 1
+	}
+}
+
+// slug turns a key into an id part: words joined by '-', at most 64 bytes
+// (longer keys are cut and suffixed with a hash of the whole).
+func slug(key, name string) string {
+	if key == "" {
+		key = strings.ToLower(name)
+	}
+	s := strings.Map(func(r rune) rune {
+		switch {
+		case r == ' ':
+			return '-'
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			return r
+		}
+		return -1
+	}, key)
+	if len(s) <= 64 && s != "" {
+		return s
+	}
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	sum := strconv.FormatUint(h.Sum64(), 36)
+	if len(s) > 48 {
+		s = s[:48]
+	}
+	return strings.Trim(s, "-") + "-" + sum
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isAcronym reports whether a mention text is an acronym: 2–10 letters,
+// all capitals (digits and dots allowed), no spaces.
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r == '.' || r == '&' || r == '+' || unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 10
+}
+
+// initials returns the upper-case first letters of the significant words of
+// a name (function words skipped): Collective Security Treaty Organization
+// -> CSTO, Организация Договора о коллективной безопасности -> ОДКБ.
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if stopWords[strings.ToLower(w)] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
+}
+
+var stopWords = map[string]bool{
+	"of": true, "and": true, "the": true, "for": true, "in": true, "on": true, "at": true, "to": true,
+	"и": true, "по": true, "о": true, "в": true, "на": true, "для": true, "об": true, "с": true,
+	"та": true, "і": true, "з": true, "у": true, "және": true, "туралы": true, "жөніндегі": true,
+}
+
+// linkAcronyms joins acronyms to their expansions.
+func (l *Linker) linkAcronyms(text string, mentions []Mention, ms []linkMention, union func(a, b int)) {
+	var acr []int
+	for i, m := range mentions {
+		if isAcronym(m.Text) {
+			acr = append(acr, i)
+		}
+	}
+	if len(acr) == 0 {
+		return
+	}
+	inText := func(m Mention) bool {
+		return m.Start >= 0 && m.End <= len(text) && m.Start <= m.End && text[m.Start:m.End] == m.Text
+	}
+	for _, a := range acr {
+		am := mentions[a]
+		for j, m := range mentions {
+			if j == a || isAcronym(m.Text) || (m.Type != am.Type && !(m.Type == ORG || m.Type == LOC || m.Type == EVENT)) {
+				continue
+			}
+			// "Long Name (ACR)" or "ACR (Long Name)".
+			if inText(am) && inText(m) && sameInitial(am.Text, m.Text) {
+				if m.End <= am.Start && parenBetween(text[m.End:am.Start]) ||
+					am.End <= m.Start && parenBetween(text[am.End:m.Start]) {
+					union(a, j)
+					continue
+				}
+			}
+			letters := strings.ReplaceAll(am.Text, ".", "")
+			if utf8.RuneCountInString(letters) >= 3 &&
+				(strings.EqualFold(initials(ms[j].form), letters) || strings.EqualFold(initials(m.Text), letters)) {
+				union(a, j)
+			}
+		}
+	}
+}
+
+// sameInitial reports whether an acronym and a long name start alike, in
+// any script: "Коллегия выборщиков (США)" is no expansion.
+func sameInitial(acr, long string) bool {
+	a, b := kbKey(acr), kbKey(long)
+	return a != "" && b != "" && a[0] == b[0]
+}
+
+// parenBetween reports whether s is an opening parenthesis with optional
+// spaces around it: the gap in "Long Name (ACR".
+func parenBetween(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "(" || s == "["
+}
+
+// salience scores every entity in [0, 1].
+func salience(text string, ents []Entity) {
+	titleEnd := strings.IndexByte(text, '\n')
+	if titleEnd < 0 || titleEnd > 300 {
+		titleEnd = -1
+	}
+	leadEnd := max(len(text)/6, 600)
+	maxN := 1
+	for _, e := range ents {
+		maxN = max(maxN, len(e.Mentions))
+	}
+	n := float64(len(text))
+	if n == 0 {
+		n = 1
+	}
+	for i := range ents {
+		e := &ents[i]
+		freq := math.Log1p(float64(len(e.Mentions))) / math.Log1p(float64(maxN))
+		first := e.Mentions[0].Start
+		early := 1 - math.Min(1, math.Max(0, float64(first))/n)
+		title, lead, initial := 0.0, 0.0, 0.0
+		for _, m := range e.Mentions {
+			if titleEnd >= 0 && m.Start >= 0 && m.End <= titleEnd {
+				title = 1
+			}
+			if m.Start >= 0 && m.Start < leadEnd {
+				lead = 1
+			}
+			if sentenceInitial(text, m.Start) {
+				initial++
+			}
+		}
+		role := initial / float64(len(e.Mentions))
+		s := 0.35*freq + 0.15*early + 0.25*title + 0.1*lead + 0.15*role
+		e.Salience = math.Round(math.Min(1, math.Max(0, s))*1e4) / 1e4
+	}
+}
+
+// sentenceInitial reports whether the byte offset starts a sentence or a
+// line (ignoring opening quotes and spaces): a rough cue for subject role.
+func sentenceInitial(text string, start int) bool {
+	if start < 0 || start > len(text) {
+		return false
+	}
+	i := start
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ':':
+			return true
+		case unicode.IsSpace(r) || r == '"' || r == '«' || r == '“' || r == '(' || r == '\'':
+			i -= size
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// better reports whether mention a names its entity more fully than b: more
+// words, else not an acronym, else capitalized.
+func better(a linkMention, am Mention, b linkMention, bm Mention) bool {
+	if len(a.words) != len(b.words) {
+		return len(a.words) > len(b.words)
+	}
+	if isAcronym(am.Text) != isAcronym(bm.Text) {
+		return isAcronym(bm.Text)
+	}
+	return isCapital(a.form) && !isCapital(b.form)
+}
+
+// feminineNext reports whether a one-word Russian surname that reads as a
+// feminine nominative (Захарова, Журавлева) is followed by a feminine past
+// tense verb (заявила, сообщила), which settles it as a woman's name.
+func feminineNext(text string, m Mention) bool {
+	if m.Start < 0 || m.End > len(text) || m.Start > m.End || text[m.Start:m.End] != m.Text {
+		return false
+	}
+	lw := strings.ToLower(m.Text)
+	if strings.ContainsRune(m.Text, ' ') {
+		return false
+	}
+	ok := false
+	for _, s := range []string{"ова", "ева", "ёва", "ина", "ына", "ая"} {
+		if strings.HasSuffix(lw, s) {
+			ok = true
+		}
+	}
+	if !ok {
+		return false
+	}
+	rest := text[m.End:min(len(text), m.End+80)]
+	words := strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range words {
+		if i >= 3 {
+			break
+		}
+		lw := strings.ToLower(w)
+		if utf8.RuneCountInString(lw) >= 4 && (strings.HasSuffix(lw, "ла") || strings.HasSuffix(lw, "лась")) &&
+			isCyrillicWord(lw) {
+			return true
+		}
+	}
+	return false
 }

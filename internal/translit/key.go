@@ -35,25 +35,50 @@ var keyLatin = map[rune]string{
 // soft and hard signs vanish; characters of other scripts are kept, lower
 // cased. Key of a string with no letters or digits is "".
 func Key(s string) string {
-	var raw strings.Builder
-	raw.Grow(len(s) + 8)
+	var out, word strings.Builder
+	out.Grow(len(s) + 8)
+	upper, lower := 0, 0
+	flush := func() {
+		if word.Len() == 0 {
+			return
+		}
+		// Acronyms keep their letters as they are: EEC is not EC.
+		w := word.String()
+		if upper < 2 || lower > 0 {
+			w = keyWord(w)
+		}
+		word.Reset()
+		upper, lower = 0, 0
+		if w == "" {
+			return
+		}
+		if out.Len() > 0 {
+			out.WriteByte(' ')
+		}
+		out.WriteString(w)
+	}
 	for i, r := range s {
 		if r == utf8.RuneError {
 			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
 				continue
 			}
 		}
+		if unicode.IsUpper(r) {
+			upper++
+		} else if unicode.IsLower(r) {
+			lower++
+		}
 		switch {
 		case r < utf8.RuneSelf:
 			c := byte(r)
 			switch {
 			case 'A' <= c && c <= 'Z':
-				raw.WriteByte(c + 'a' - 'A')
+				word.WriteByte(c + 'a' - 'A')
 			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				raw.WriteByte(c)
+				word.WriteByte(c)
 			case c == '\'' || c == '`':
 			default:
-				raw.WriteByte(' ')
+				flush()
 			}
 			continue
 		case r == '’' || r == 'ʼ' || r == '‘' || r == 'ʻ' || r == '´':
@@ -61,25 +86,25 @@ func Key(s string) string {
 		}
 		lr := unicode.ToLower(r)
 		if k, ok := keyCyr[lr]; ok {
-			raw.WriteString(k)
+			word.WriteString(k)
 			continue
 		}
 		if k, ok := keyLatin[lr]; ok {
-			raw.WriteString(k)
+			word.WriteString(k)
 			continue
 		}
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			raw.WriteByte(' ')
+			flush()
 			continue
 		}
 		if unicode.Is(unicode.Latin, r) {
 			wrote := false
 			for _, d := range norm.NFD.String(string(lr)) {
 				if d < utf8.RuneSelf && unicode.IsLetter(d) {
-					raw.WriteRune(d)
+					word.WriteRune(d)
 					wrote = true
 				}
 			}
@@ -87,20 +112,9 @@ func Key(s string) string {
 				continue
 			}
 		}
-		raw.WriteRune(lr)
+		word.WriteRune(lr)
 	}
-	var out strings.Builder
-	out.Grow(raw.Len())
-	for _, w := range strings.Fields(raw.String()) {
-		w = keyWord(w)
-		if w == "" {
-			continue
-		}
-		if out.Len() > 0 {
-			out.WriteByte(' ')
-		}
-		out.WriteString(w)
-	}
+	flush()
 	return out.String()
 }
 
