@@ -73,6 +73,18 @@ type summary struct {
 	Exact       *float64 `json:"exact,omitempty"`
 	Country     *float64 `json:"country,omitempty"`
 	Recognition *prf3    `json:"recognition,omitempty"`
+	// GeoGold counts the gold toponyms behind each geo share (not in the
+	// contract; it tells a 0 from an empty denominator, e.g. GeoVirus has
+	// no GeoNames ids).
+	GeoGold *geoDenoms `json:"gold,omitempty"`
+}
+
+// geoDenoms are the denominators of the geo shares.
+type geoDenoms struct {
+	Toponyms  int `json:"toponyms"`  // recognition gold
+	Coords    int `json:"coords"`    // acc161
+	IDs       int `json:"ids"`       // exact
+	Countries int `json:"countries"` // country
 }
 
 var formats = map[string][]string{

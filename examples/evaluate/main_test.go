@@ -61,7 +61,7 @@ func checkSummary(t *testing.T, out, task, format string) map[string]any {
 	want := map[string][]string{
 		"lang":  {"accuracy", "mean"},
 		"ner":   {"scores", "micro"},
-		"geo":   {"acc161", "exact", "country", "recognition"},
+		"geo":   {"acc161", "exact", "country", "recognition", "gold"},
 		"topic": {"accuracy", "macro_f1", "per_class"},
 	}[task]
 	if format == "bsnlp" {

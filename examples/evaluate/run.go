@@ -331,6 +331,7 @@ func runGeo(o options, tables io.Writer) (*summary, error) {
 		Exact:       ptr(share(gs.exact, gs.ids)),
 		Country:     ptr(share(gs.country, gs.countries)),
 		Recognition: &recognition,
+		GeoGold:     &geoDenoms{Toponyms: toponyms, Coords: gs.coords, IDs: gs.ids, Countries: gs.countries},
 	}
 	if tables != nil {
 		w := tabwriter.NewWriter(tables, 0, 4, 2, ' ', tabwriter.AlignRight)
