@@ -22,6 +22,29 @@
 // DESIGN.md, "Evaluation CLI"); every share is a number in [0, 1] rounded to
 // four decimals, and a share whose denominator is empty is 0.
 //
+// # Gold conventions
+//
+//   - conll, iob2: the text is rebuilt from the tokens (one space between
+//     tokens, one sentence per line), one Extract call per document
+//     (KazNERD has no documents: each sentence is one); a predicted mention
+//     that cuts a token matches nothing. Tags are read as conlleval does.
+//   - factru: an object of layer 2 spans from its first to its last span;
+//     objects made only of descriptions (`правительство`) and mentions
+//     nested in longer ones are dropped. Offsets are characters.
+//   - brat: unscored types are dropped first, then nested mentions;
+//     a discontinuous entity spans its first to its last fragment.
+//   - bsnlp: PRO is not scored; lemma and id_agreement come from
+//     newsmon.Analyzer.Analyze (see scoreBSNLP).
+//   - gritta: a toponym sits at the occurrence of its phrase nearest the
+//     stated offset (GeoVirus counts from 1, TR-News drifts); each share's
+//     denominator is the gold toponyms that carry what it needs, reported
+//     under "gold". GeoWebNews annotations that are not toponyms (Demonym,
+//     Non_Toponym, the *_Expression wrappers) are skipped.
+//   - topic: the best-scoring top-level topic is mapped to a class; for ria
+//     economy and labour -> economy, arts-culture -> culture, and anything
+//     else -> society unless the data has a rubric for it (science,
+//     incidents, religion, politics, defense_army in the full corpus).
+//
 // -limit N scores only the first N items (documents, articles, or samples
 // of each language for lingua; topic data is taken round-robin by class, so
 // that the first N cover every class). -j sets the number of parallel
@@ -77,6 +100,26 @@ type summary struct {
 	// contract; it tells a 0 from an empty denominator, e.g. GeoVirus has
 	// no GeoNames ids).
 	GeoGold *geoDenoms `json:"gold,omitempty"`
+
+	skipped *skips // malformed annotations the readers stepped over
+}
+
+// skips collects malformed annotations that readers step over instead of
+// failing, so that one bad line does not cost a whole evaluation; the
+// command reports them on standard error. A nil *skips discards them.
+type skips struct {
+	n     int
+	first []string // the first few messages
+}
+
+func (s *skips) add(format string, args ...any) {
+	if s == nil {
+		return
+	}
+	s.n++
+	if len(s.first) < 3 {
+		s.first = append(s.first, fmt.Sprintf(format, args...))
+	}
 }
 
 // geoDenoms are the denominators of the geo shares.
@@ -198,6 +241,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "evaluate: %v\n", err)
 		return 1
+	}
+	if sk := s.skipped; sk != nil && sk.n > 0 {
+		fmt.Fprintf(stderr, "evaluate: skipped %d malformed annotations, e.g.\n\t%s\n", sk.n, strings.Join(sk.first, "\n\t"))
 	}
 	line, err := json.Marshal(s)
 	if err != nil {

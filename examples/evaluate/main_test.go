@@ -195,6 +195,15 @@ func TestRunExactCounts(t *testing.T) {
 	}
 }
 
+func TestRunSkips(t *testing.T) {
+	p := write(t, t.TempDir(), "c.txt", "Paris B-LOC\nlonely\n")
+	code, out, errOut := runCLI("ner", "-format", "conll", p)
+	require.Equal(t, 0, code)
+	checkSummary(t, out, "ner", "conll")
+	assert.Contains(t, errOut, "skipped 1 malformed annotations")
+	assert.Contains(t, errOut, "c.txt:2")
+}
+
 func TestRunErrors(t *testing.T) {
 	code, out, errOut := runCLI("ner", "-format", "conll")
 	assert.Equal(t, 2, code)
@@ -280,17 +289,17 @@ func TestDevSetGold(t *testing.T) {
 		assert.Equal(t, wantGold, n)
 	}
 	t.Run("conll", func(t *testing.T) {
-		docs, err := readTokenFile(filepath.Join(data, "conll2003-en/CONLL2003/valid.txt"), conllType)
+		docs, err := readTokenFile(filepath.Join(data, "conll2003-en/CONLL2003/valid.txt"), conllType, nil)
 		check(t, docs, err, 1842+1341+1837) // SOURCE.md: PER, ORG, LOC of valid
 		assert.Len(t, docs, 216)
 	})
 	t.Run("iob2", func(t *testing.T) {
-		docs, err := readTokenFile(filepath.Join(data, "KazNERD/KazNERD/IOB2_valid.txt"), kaznerdType)
+		docs, err := readTokenFile(filepath.Join(data, "KazNERD/KazNERD/IOB2_valid.txt"), kaznerdType, nil)
 		check(t, docs, err, 1352+759+1693+204+150) // PERSON ORGANISATION GPE LOCATION EVENT
 		assert.Len(t, docs, 11167)
 	})
 	t.Run("factru", func(t *testing.T) {
-		docs, err := readFactRu(filepath.Join(data, "factruEval-2016/devset"))
+		docs, err := readFactRu(filepath.Join(data, "factruEval-2016/devset"), nil)
 		require.NoError(t, err)
 		assert.Len(t, docs, 122)
 		n := 0
@@ -301,7 +310,7 @@ func TestDevSetGold(t *testing.T) {
 		assert.InDelta(t, 741+787+529+553, n, 300, "nested mentions dropped, not many more")
 	})
 	t.Run("brat", func(t *testing.T) {
-		docs, err := readBrat(filepath.Join(data, "NEREL/NEREL-v1.1/dev"))
+		docs, err := readBrat(filepath.Join(data, "NEREL/NEREL-v1.1/dev"), nil)
 		require.NoError(t, err)
 		assert.Len(t, docs, 94)
 		n := 0
@@ -311,7 +320,7 @@ func TestDevSetGold(t *testing.T) {
 		check(t, docs, err, n)
 	})
 	t.Run("bsnlp", func(t *testing.T) {
-		docs, err := readBSNLP(filepath.Join(data, "SlavicNER-bsnlp"), "uk")
+		docs, err := readBSNLP(filepath.Join(data, "SlavicNER-bsnlp"), "uk", nil)
 		require.NoError(t, err)
 		n := 0
 		for _, d := range docs {
@@ -325,7 +334,7 @@ func TestDevSetGold(t *testing.T) {
 	})
 	t.Run("gritta", func(t *testing.T) {
 		for _, f := range []string{"lgl.xml", "TR-News.xml", "GeoVirus.xml"} {
-			docs, err := readGritta(filepath.Join(data, "geoparsing-gritta/data/Corpora", f))
+			docs, err := readGritta(filepath.Join(data, "geoparsing-gritta/data/Corpora", f), nil)
 			require.NoError(t, err)
 			un, n := 0, 0
 			for _, d := range docs {

@@ -91,7 +91,7 @@ var gwnNotToponym = map[string]bool{
 }
 
 // readGritta reads one corpus file.
-func readGritta(path string) ([]geoDoc, error) {
+func readGritta(path string, sk *skips) ([]geoDoc, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -113,7 +113,8 @@ func readGritta(path string) ([]geoDoc, error) {
 			s, err1 := strconv.Atoi(strings.TrimSpace(t.Start))
 			e, err2 := strconv.Atoi(strings.TrimSpace(t.End))
 			if err1 != nil || err2 != nil {
-				return nil, fmt.Errorf("%s: article %d: bad toponym offsets %q..%q", path, i+1, t.Start, t.End)
+				sk.add("%s: article %d: bad toponym offsets %q..%q", path, i+1, t.Start, t.End)
+				continue
 			}
 			phrase := firstNonEmpty(t.Phrase, t.ExtractedName, t.Name)
 			g := geoGold{Recognize: t.Type == "" || !gwnNotToponym[strings.TrimSpace(t.Type)]}

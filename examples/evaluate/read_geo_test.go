@@ -32,7 +32,7 @@ func TestReadGrittaLGL(t *testing.T) {
   </article>
 </articles>`
 	p := write(t, t.TempDir(), "lgl.xml", data)
-	docs, err := readGritta(p)
+	docs, err := readGritta(p, nil)
 	require.NoError(t, err)
 	require.Len(t, docs, 1)
 	d := docs[0]
@@ -66,7 +66,7 @@ func TestReadGrittaGeoVirusAndGWN(t *testing.T) {
     </article>
 </articles>`
 	p := write(t, t.TempDir(), "GeoVirus.xml", geovirus)
-	docs, err := readGritta(p)
+	docs, err := readGritta(p, nil)
 	require.NoError(t, err)
 	d := docs[0]
 	assert.Equal(t, "Pandi", d.Toponyms[0].Text, "one-based offsets are realigned")
@@ -112,7 +112,7 @@ func TestReadGrittaGeoVirusAndGWN(t *testing.T) {
 	</article>
 </articles>`
 	p = write(t, t.TempDir(), "GWN.xml", gwn)
-	docs, err = readGritta(p)
+	docs, err = readGritta(p, nil)
 	require.NoError(t, err)
 	ts := docs[0].Toponyms
 	require.Len(t, ts, 3)
@@ -124,11 +124,15 @@ func TestReadGrittaGeoVirusAndGWN(t *testing.T) {
 
 func TestReadGrittaErrors(t *testing.T) {
 	dir := t.TempDir()
-	_, err := readGritta(write(t, dir, "a.xml", "<articles></articles>"))
+	_, err := readGritta(write(t, dir, "a.xml", "<articles></articles>"), nil)
 	assert.ErrorContains(t, err, "no <article>")
-	_, err = readGritta(write(t, dir, "b.xml", "<articles><article><text>x</text><toponyms><toponym><start>a</start><end>1</end></toponym></toponyms></article></articles>"))
-	assert.ErrorContains(t, err, "bad toponym offsets")
-	_, err = readGritta(write(t, dir, "c.xml", "<articles"))
+	var sk skips
+	docs, err := readGritta(write(t, dir, "b.xml", "<articles><article><text>x</text><toponyms><toponym><start>a</start><end>1</end></toponym></toponyms></article></articles>"), &sk)
+	require.NoError(t, err)
+	assert.Empty(t, docs[0].Toponyms)
+	assert.Equal(t, 1, sk.n)
+	assert.Contains(t, sk.first[0], "bad toponym offsets")
+	_, err = readGritta(write(t, dir, "c.xml", "<articles"), nil)
 	assert.Error(t, err)
 }
 
@@ -186,7 +190,7 @@ func FuzzReadGritta(f *testing.F) {
 		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		docs, err := readGritta(p)
+		docs, err := readGritta(p, nil)
 		if err != nil {
 			return
 		}

@@ -97,7 +97,7 @@ var factruNamed = map[string]bool{
 // descriptions (an Org that is just `правительство`) are not named entities
 // and are dropped, as are mentions nested in longer ones (`Москвы` inside the
 // Org `мэрии Москвы`).
-func readFactRu(dir string) ([]nerDoc, error) {
+func readFactRu(dir string, sk *skips) ([]nerDoc, error) {
 	objs, err := filepath.Glob(filepath.Join(dir, "*.objects"))
 	if err != nil {
 		return nil, err
@@ -109,7 +109,7 @@ func readFactRu(dir string) ([]nerDoc, error) {
 	var docs []nerDoc
 	for _, obj := range objs {
 		base := strings.TrimSuffix(obj, ".objects")
-		d, err := readFactRuDoc(base)
+		d, err := readFactRuDoc(base, sk)
 		if err != nil {
 			return nil, err
 		}
@@ -118,14 +118,14 @@ func readFactRu(dir string) ([]nerDoc, error) {
 	return docs, nil
 }
 
-func readFactRuDoc(base string) (nerDoc, error) {
+func readFactRuDoc(base string, sk *skips) (nerDoc, error) {
 	d := nerDoc{Name: base}
 	raw, err := os.ReadFile(base + ".txt")
 	switch {
 	case err == nil:
 		d.Text = string(raw)
 	case os.IsNotExist(err):
-		if d.Text, err = factruTextFromTokens(base + ".tokens"); err != nil {
+		if d.Text, err = factruTextFromTokens(base+".tokens", sk); err != nil {
 			return d, err
 		}
 	default:
@@ -144,12 +144,14 @@ func readFactRuDoc(base string) (nerDoc, error) {
 			return nil
 		}
 		if len(f) < 4 {
-			return fmt.Errorf("%s.spans:%d: want `id type start length ...`", base, n)
+			sk.add("%s.spans:%d: want `id type start length ...`", base, n)
+			return nil
 		}
 		s, err1 := strconv.Atoi(f[2])
 		l, err2 := strconv.Atoi(f[3])
 		if err1 != nil || err2 != nil {
-			return fmt.Errorf("%s.spans:%d: bad start or length", base, n)
+			sk.add("%s.spans:%d: bad start or length", base, n)
+			return nil
 		}
 		spans[f[0]] = sp{s, s + l, factruNamed[f[1]]}
 		return nil
@@ -170,7 +172,8 @@ func readFactRuDoc(base string) (nerDoc, error) {
 		for _, id := range f[2:] {
 			s, ok := spans[id]
 			if !ok {
-				return fmt.Errorf("%s.objects:%d: unknown span %s", base, n, id)
+				sk.add("%s.objects:%d: unknown span %s", base, n, id)
+				return nil
 			}
 			named = named || s.named
 			if lo < 0 || s.start < lo {
@@ -185,7 +188,8 @@ func readFactRuDoc(base string) (nerDoc, error) {
 		}
 		bs, be, ok := byteSpan(offs, lo, hi)
 		if !ok {
-			return fmt.Errorf("%s.objects:%d: span %d..%d outside the text", base, n, lo, hi)
+			sk.add("%s.objects:%d: span %d..%d outside the text", base, n, lo, hi)
+			return nil
 		}
 		d.Gold = append(d.Gold, goldMention{span: span{Start: bs, End: be, Type: typ}})
 		return nil
@@ -200,7 +204,7 @@ func readFactRuDoc(base string) (nerDoc, error) {
 
 // factruTextFromTokens rebuilds a text from `id start length text` lines,
 // putting every token at its character offset and spaces between.
-func factruTextFromTokens(path string) (string, error) {
+func factruTextFromTokens(path string, sk *skips) (string, error) {
 	var rs []rune
 	err := eachLine(path, func(n int, line string) error {
 		f := strings.SplitN(line, " ", 4)
@@ -209,7 +213,8 @@ func factruTextFromTokens(path string) (string, error) {
 		}
 		s, err := strconv.Atoi(f[1])
 		if err != nil || s < len(rs) {
-			return fmt.Errorf("%s:%d: bad or overlapping start", path, n)
+			sk.add("%s:%d: bad or overlapping start", path, n)
+			return nil
 		}
 		for len(rs) < s {
 			rs = append(rs, ' ')
@@ -242,7 +247,7 @@ func nerelType(t string) string {
 // mentions only the outermost is kept, after unscored types are dropped (so
 // the CITY inside an ORGANIZATION name is dropped, the one inside a
 // PROFESSION is kept).
-func readBrat(dir string) ([]nerDoc, error) {
+func readBrat(dir string, sk *skips) ([]nerDoc, error) {
 	var anns []string
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".ann") {
@@ -272,7 +277,8 @@ func readBrat(dir string) ([]nerDoc, error) {
 			}
 			f := strings.Split(line, "\t")
 			if len(f) < 2 {
-				return fmt.Errorf("%s:%d: want `T<n>\\tTYPE start end\\ttext`", ann, n)
+				sk.add("%s:%d: want `T<n>\\tTYPE start end\\ttext`", ann, n)
+				return nil
 			}
 			typ, frags, _ := strings.Cut(f[1], " ")
 			if typ = nerelType(typ); typ == "" {
@@ -282,12 +288,14 @@ func readBrat(dir string) ([]nerDoc, error) {
 			for _, fr := range strings.Split(frags, ";") {
 				se := strings.Fields(fr)
 				if len(se) != 2 {
-					return fmt.Errorf("%s:%d: bad fragment %q", ann, n, fr)
+					sk.add("%s:%d: bad fragment %q", ann, n, fr)
+					return nil
 				}
 				s, err1 := strconv.Atoi(se[0])
 				e, err2 := strconv.Atoi(se[1])
 				if err1 != nil || err2 != nil {
-					return fmt.Errorf("%s:%d: bad fragment %q", ann, n, fr)
+					sk.add("%s:%d: bad fragment %q", ann, n, fr)
+					return nil
 				}
 				if lo < 0 || s < lo {
 					lo = s
@@ -296,7 +304,8 @@ func readBrat(dir string) ([]nerDoc, error) {
 			}
 			bs, be, ok := byteSpan(offs, lo, hi)
 			if !ok {
-				return fmt.Errorf("%s:%d: span %d..%d outside the text", ann, n, lo, hi)
+				sk.add("%s:%d: span %d..%d outside the text", ann, n, lo, hi)
+				return nil
 			}
 			d.Gold = append(d.Gold, goldMention{span: span{Start: bs, End: be, Type: typ}})
 			return nil
@@ -326,7 +335,7 @@ func bsnlpType(t string) string {
 // (`start end surface lemma category id`, character offsets) with the text
 // in `raw/<topic>/<lang>/<doc>.txt`. lang, when not "", keeps only the
 // documents in folders of that name.
-func readBSNLP(root, lang string) ([]nerDoc, error) {
+func readBSNLP(root, lang string, sk *skips) ([]nerDoc, error) {
 	nerDir := filepath.Join(root, "ner")
 	var tsvs []string
 	err := filepath.WalkDir(nerDir, func(p string, e fs.DirEntry, err error) error {
@@ -374,7 +383,8 @@ func readBSNLP(root, lang string) ([]nerDoc, error) {
 			}
 			bs, be, ok := byteSpan(offs, s, e)
 			if !ok {
-				return fmt.Errorf("%s:%d: span %d..%d outside the text", tsv, n, s, e)
+				sk.add("%s:%d: span %d..%d outside the text", tsv, n, s, e)
+				return nil
 			}
 			g := goldMention{span: span{Start: bs, End: be, Type: typ}, Lemma: strings.TrimSpace(f[3])}
 			if len(f) > 5 {

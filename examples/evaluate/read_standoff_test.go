@@ -53,7 +53,7 @@ func TestReadFactRu(t *testing.T) {
 	write(t, dir, "book_1.spans", factruSpans)
 	write(t, dir, "book_1.objects", factruObjects)
 	write(t, dir, "book_1.coref", "")
-	docs, err := readFactRu(dir)
+	docs, err := readFactRu(dir, nil)
 	require.NoError(t, err)
 	require.Len(t, docs, 1)
 	// LocOrg Москвы is inside the Org "Мэр Москвы" and dropped; the Org
@@ -63,23 +63,27 @@ func TestReadFactRu(t *testing.T) {
 
 	// Without the .txt the text is rebuilt from the tokens, offsets intact.
 	require.NoError(t, os.Remove(filepath.Join(dir, "book_1.txt")))
-	docs, err = readFactRu(dir)
+	docs, err = readFactRu(dir, nil)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"ORG Мэр Москвы", "PER Юрий Лужков", "ORG партию «Яблоко", "LOC России"}, texts(docs[0]))
 }
 
 func TestReadFactRuErrors(t *testing.T) {
-	_, err := readFactRu(t.TempDir())
+	_, err := readFactRu(t.TempDir(), nil)
 	assert.ErrorContains(t, err, "no *.objects")
 	dir := t.TempDir()
 	write(t, dir, "a.txt", "Москва")
 	write(t, dir, "a.spans", "1 loc_name 0 60 1 1\n")
-	write(t, dir, "a.objects", "2 Location 1\n")
-	_, err = readFactRu(dir)
-	assert.ErrorContains(t, err, "outside the text")
-	write(t, dir, "a.objects", "2 Location 9\n")
-	_, err = readFactRu(dir)
-	assert.ErrorContains(t, err, "unknown span 9")
+	write(t, dir, "a.objects", "2 Location 1\n3 Location 9\n4 Location 5\n")
+	write(t, dir, "a.spans", "1 loc_name 0 60 1 1\n5 loc_name 0 6 1 1\nbad\n")
+	var sk skips
+	docs, err := readFactRu(dir, &sk)
+	require.NoError(t, err, "bad annotations are skipped, not fatal")
+	assert.Equal(t, []string{"LOC Москва"}, texts(docs[0]))
+	assert.Equal(t, 3, sk.n)
+	assert.Contains(t, sk.first[0], "a.spans:3")
+	assert.Contains(t, sk.first[1], "outside the text")
+	assert.Contains(t, sk.first[2], "unknown span 9")
 }
 
 func TestReadBrat(t *testing.T) {
@@ -96,7 +100,7 @@ func TestReadBrat(t *testing.T) {
 		"T7\tORGANIZATION 50 61;83 91\tХристианско Германии\n"+
 		"R1\tWORKPLACE Arg1:T3 Arg2:T5\n"+
 		"N1\tReference T3 Wikidata:Q1\tШефер\n")
-	docs, err := readBrat(dir)
+	docs, err := readBrat(dir, nil)
 	require.NoError(t, err)
 	require.Len(t, docs, 1)
 	// Гессен stays: the PROFESSION around it is not scored. Германии goes:
@@ -104,10 +108,14 @@ func TestReadBrat(t *testing.T) {
 	// bytes as T5 and counts once.
 	assert.Equal(t, []string{"LOC Гессен", "PER Томас Шефер", "ORG Христианско-демократический союз Германии"}, texts(docs[0]))
 
-	write(t, dir, "dev/2_text.ann", "T1\tPERSON 1 x\tЫ\n")
+	write(t, dir, "dev/2_text.ann", "T1\tPERSON 1 x\tЫ\nT2\tCITY 0 1\tЫ\nT3\tCITY 0 5\tЫ\nT4\n")
 	write(t, dir, "dev/2_text.txt", "Ы")
-	_, err = readBrat(dir)
-	assert.ErrorContains(t, err, "bad fragment")
+	var sk skips
+	docs, err = readBrat(dir, &sk)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"LOC Ы"}, texts(docs[1]))
+	assert.Equal(t, 3, sk.n)
+	assert.Contains(t, sk.first[0], "bad fragment")
 }
 
 func TestReadBSNLP(t *testing.T) {
@@ -123,7 +131,7 @@ func TestReadBSNLP(t *testing.T) {
 	write(t, dir, "raw/brexit/uk/brexit_uk.txt_file_1.txt", "Лондон")
 	write(t, dir, "ner/brexit/uk/brexit_uk.txt_file_1.tsv", "0\t6\tЛондон\tЛондон\tLOC\tGPE-London\n")
 
-	docs, err := readBSNLP(dir, "ru")
+	docs, err := readBSNLP(dir, "ru", nil)
 	require.NoError(t, err)
 	require.Len(t, docs, 1)
 	d := docs[0]
@@ -132,12 +140,12 @@ func TestReadBSNLP(t *testing.T) {
 	assert.Equal(t, "Лондон", d.Gold[3].Lemma)
 	assert.Equal(t, "GPE-London", d.Gold[3].ID)
 
-	docs, err = readBSNLP(dir, "")
+	docs, err = readBSNLP(dir, "", nil)
 	require.NoError(t, err)
 	require.Len(t, docs, 2)
 	assert.Equal(t, "uk", docs[1].Lang)
 
-	_, err = readBSNLP(dir, "pl")
+	_, err = readBSNLP(dir, "pl", nil)
 	assert.ErrorContains(t, err, "no ner/**/pl/*.tsv")
 }
 
@@ -153,7 +161,7 @@ func FuzzReadBrat(f *testing.F) {
 		if err := os.WriteFile(filepath.Join(dir, "a.ann"), []byte(ann), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		docs, err := readBrat(dir)
+		docs, err := readBrat(dir, nil)
 		if err != nil {
 			return
 		}

@@ -65,7 +65,7 @@ func kaznerdType(t string) string {
 // sentence (KazNERD has no document boundaries). Tags are read as IOB1 or
 // IOB2 the way conlleval does: an entity starts at B-X, or at I-X after O or
 // after another type, and continues over I-X.
-func readTokenFile(path string, mapType func(string) string) ([]nerDoc, error) {
+func readTokenFile(path string, mapType func(string) string, sk *skips) ([]nerDoc, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -160,7 +160,7 @@ func readTokenFile(path string, mapType func(string) string) ([]nerDoc, error) {
 			sawStart = true
 			flushDoc()
 		case len(fields) < 2:
-			return nil, fmt.Errorf("%s:%d: want `token ... tag`, got %q", path, lineNo, line)
+			sk.add("%s:%d: want `token ... tag`, got %q", path, lineNo, line)
 		default:
 			cur = append(cur, tok{text: fields[0], tag: fields[len(fields)-1]})
 		}

@@ -52,7 +52,7 @@ Bonn NNP B-NP I-LOC
 Smith NNP I-NP I-PER
 `
 	p := write(t, t.TempDir(), "valid.txt", data)
-	docs, err := readTokenFile(p, conllType)
+	docs, err := readTokenFile(p, conllType, nil)
 	require.NoError(t, err)
 	require.Len(t, docs, 2)
 
@@ -71,7 +71,7 @@ func TestReadTokenFileKazNERD(t *testing.T) {
 		"Алатау B-LOCATION\nшыңы I-LOCATION\nжәне O\nХан B-FACILITY\nШатыр I-FACILITY\n\n\n" +
 		"Наурыз B-EVENT\nмерекесі I-EVENT\nҚР B-ORGANISATION\n"
 	p := write(t, t.TempDir(), "IOB2_valid.txt", data)
-	docs, err := readTokenFile(p, kaznerdType)
+	docs, err := readTokenFile(p, kaznerdType, nil)
 	require.NoError(t, err)
 	require.Len(t, docs, 3, "without -DOCSTART- every sentence is a document")
 	assert.Equal(t, []string{"PER Қасым-Жомарт Тоқаев", "LOC Астанаға"}, texts(docs[0]))
@@ -82,11 +82,16 @@ func TestReadTokenFileKazNERD(t *testing.T) {
 
 func TestReadTokenFileErrors(t *testing.T) {
 	dir := t.TempDir()
-	_, err := readTokenFile(filepath.Join(dir, "missing.txt"), conllType)
+	_, err := readTokenFile(filepath.Join(dir, "missing.txt"), conllType, nil)
 	assert.Error(t, err)
-	p := write(t, dir, "bad.txt", "token-without-tag\n")
-	_, err = readTokenFile(p, conllType)
-	assert.ErrorContains(t, err, "bad.txt:1")
+	p := write(t, dir, "bad.txt", "token-without-tag\nParis B-LOC\n")
+	var sk skips
+	docs, err := readTokenFile(p, conllType, &sk)
+	require.NoError(t, err, "a malformed line is skipped, not fatal")
+	assert.Equal(t, 1, sk.n)
+	assert.Contains(t, sk.first[0], "bad.txt:1")
+	require.Len(t, docs, 1)
+	assert.Equal(t, []string{"LOC Paris"}, texts(docs[0]))
 }
 
 func FuzzReadTokenFile(f *testing.F) {
@@ -99,7 +104,7 @@ func FuzzReadTokenFile(f *testing.F) {
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		docs, err := readTokenFile(p, kaznerdType)
+		docs, err := readTokenFile(p, kaznerdType, nil)
 		if err != nil {
 			return
 		}
@@ -129,7 +134,7 @@ func BenchmarkReadTokenFile(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(sb.Len()))
 	for b.Loop() {
-		if _, err := readTokenFile(p, conllType); err != nil {
+		if _, err := readTokenFile(p, conllType, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -128,7 +128,7 @@ func readCSV(path string) (cols map[string]int, rows [][]string, err error) {
 // and `class` in any order. A file without a header in the original layout
 // (`class,title,description`, class 1-4) is read too. In the text a
 // backslash stands for a line break.
-func readAGNews(path string) ([]topicDoc, error) {
+func readAGNews(path string, sk *skips) ([]topicDoc, error) {
 	cols, rows, err := readCSV(path)
 	if err != nil {
 		return nil, err
@@ -150,11 +150,13 @@ func readAGNews(path string) ([]topicDoc, error) {
 	var out []topicDoc
 	for i, rec := range rows {
 		if len(rec) <= max(ti, di, ci) {
-			return nil, fmt.Errorf("%s: record %d has %d fields", path, i+1, len(rec))
+			sk.add("%s: record %d has %d fields", path, i+1, len(rec))
+			continue
 		}
 		c := agnewsLabel(rec[ci])
 		if c == "" {
-			return nil, fmt.Errorf("%s: record %d: unknown class %q", path, i+1, rec[ci])
+			sk.add("%s: record %d: unknown class %q", path, i+1, rec[ci])
+			continue
 		}
 		text := unBackslash(rec[ti]) + "\n" + unBackslash(rec[di])
 		out = append(out, topicDoc{Text: text, Class: c})

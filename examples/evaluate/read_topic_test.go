@@ -18,7 +18,7 @@ func TestReadAGNews(t *testing.T) {
 		`"He said ""no"".\\Then left.",sports,"Two
 lines"`+"\n"+
 		`x,Sci/Tech,y`+"\n")
-	docs, err := readAGNews(p)
+	docs, err := readAGNews(p, nil)
 	require.NoError(t, err)
 	assert.Equal(t, []topicDoc{
 		{Text: "Wall St. Bears\nShort-sellers, Wall Street's dwindling\nband", Class: "Business"},
@@ -28,19 +28,23 @@ lines"`+"\n"+
 
 	// The original files have no header: class (1-4), title, description.
 	p = write(t, dir, "orig.csv", `"3","Wall St.","Bears"`+"\n"+`"1","UN","meets"`+"\n")
-	docs, err = readAGNews(p)
+	docs, err = readAGNews(p, nil)
 	require.NoError(t, err)
 	assert.Equal(t, []topicDoc{{Text: "Wall St.\nBears", Class: "Business"}, {Text: "UN\nmeets", Class: "World"}}, docs)
 
-	docs, err = readAGNews(write(t, dir, "kaggle.csv", "Class Index,Title,Description\n2,Cup,Won\n"))
+	docs, err = readAGNews(write(t, dir, "kaggle.csv", "Class Index,Title,Description\n2,Cup,Won\n"), nil)
 	require.NoError(t, err)
 	assert.Equal(t, []topicDoc{{Text: "Cup\nWon", Class: "Sports"}}, docs)
 
-	_, err = readAGNews(write(t, dir, "bad.csv", "title,description,class\na,b,Weather\n"))
-	assert.ErrorContains(t, err, `unknown class "Weather"`)
-	_, err = readAGNews(write(t, dir, "nohead.csv", "a,b\n"))
+	var sk skips
+	docs, err = readAGNews(write(t, dir, "bad.csv", "title,description,class\na,b,Weather\nc,d,World\ne,f\n"), &sk)
+	require.NoError(t, err)
+	assert.Equal(t, []topicDoc{{Text: "c\nd", Class: "World"}}, docs)
+	assert.Equal(t, 2, sk.n)
+	assert.Contains(t, sk.first[0], `unknown class "Weather"`)
+	_, err = readAGNews(write(t, dir, "nohead.csv", "a,b\n"), nil)
 	assert.ErrorContains(t, err, "header must name")
-	_, err = readAGNews(write(t, dir, "empty.csv", ""))
+	_, err = readAGNews(write(t, dir, "empty.csv", ""), nil)
 	assert.ErrorContains(t, err, "empty file")
 }
 

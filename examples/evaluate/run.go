@@ -134,18 +134,19 @@ func runNER(o options, tables io.Writer) (*summary, error) {
 	var (
 		docs []nerDoc
 		err  error
+		sk   = &skips{}
 	)
 	switch o.Format {
 	case "conll":
-		docs, err = readTokenFile(o.Path, conllType)
+		docs, err = readTokenFile(o.Path, conllType, sk)
 	case "iob2":
-		docs, err = readTokenFile(o.Path, kaznerdType)
+		docs, err = readTokenFile(o.Path, kaznerdType, sk)
 	case "factru":
-		docs, err = readFactRu(o.Path)
+		docs, err = readFactRu(o.Path, sk)
 	case "brat":
-		docs, err = readBrat(o.Path)
+		docs, err = readBrat(o.Path, sk)
 	case "bsnlp":
-		docs, err = readBSNLP(o.Path, o.Lang)
+		docs, err = readBSNLP(o.Path, o.Lang, sk)
 	}
 	if err != nil {
 		return nil, err
@@ -174,7 +175,7 @@ func runNER(o options, tables io.Writer) (*summary, error) {
 		sc.add(gold, preds[i])
 	}
 	scores, micro := sc.scores()
-	s := &summary{Lang: docLang, Items: len(docs), Scores: scores, Micro: &micro}
+	s := &summary{Lang: docLang, Items: len(docs), Scores: scores, Micro: &micro, skipped: sk}
 	if o.Format == "bsnlp" {
 		if err := scoreBSNLP(o, docs, s); err != nil {
 			return nil, err
@@ -265,7 +266,8 @@ func scoreBSNLP(o options, docs []nerDoc, s *summary) error {
 }
 
 func runGeo(o options, tables io.Writer) (*summary, error) {
-	docs, err := readGritta(o.Path)
+	sk := &skips{}
+	docs, err := readGritta(o.Path, sk)
 	if err != nil {
 		return nil, err
 	}
@@ -332,6 +334,7 @@ func runGeo(o options, tables io.Writer) (*summary, error) {
 		Country:     ptr(share(gs.country, gs.countries)),
 		Recognition: &recognition,
 		GeoGold:     &geoDenoms{Toponyms: toponyms, Coords: gs.coords, IDs: gs.ids, Countries: gs.countries},
+		skipped:     sk,
 	}
 	if tables != nil {
 		w := tabwriter.NewWriter(tables, 0, 4, 2, ' ', tabwriter.AlignRight)
@@ -404,10 +407,11 @@ func runTopic(o options, tables io.Writer) (*summary, error) {
 		labels map[string]bool
 		err    error
 		class  func(string) string
+		sk     = &skips{}
 	)
 	switch o.Format {
 	case "agnews":
-		docs, err = readAGNews(o.Path)
+		docs, err = readAGNews(o.Path, sk)
 		class = agnewsClass
 	case "bbc":
 		docs, err = readBBC(o.Path)
@@ -434,7 +438,7 @@ func runTopic(o options, tables io.Writer) (*summary, error) {
 		sc.add(d.Class, preds[i])
 	}
 	per := sc.perClass()
-	s := &summary{Lang: tagName, Items: len(docs), Accuracy: sc.accuracy(), MacroF1: ptr(sc.macroF1()), PerClass: per}
+	s := &summary{Lang: tagName, Items: len(docs), Accuracy: sc.accuracy(), MacroF1: ptr(sc.macroF1()), PerClass: per, skipped: sk}
 	if tables != nil {
 		w := tabwriter.NewWriter(tables, 0, 4, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(w, "class\tgold\tpredicted\tp\tr\tf1\t")
