@@ -60,7 +60,8 @@
 // topic that comes back), times 0.6+0.4·(evidence relative to the best
 // topic of the same depth). Scores are in [0, 1]; a child never scores
 // higher than its parent. [Classifier.Classify] returns the topics scoring
-// at least the threshold (0.3, [WithThreshold]) with all their ancestors,
+// at least the threshold (0.3, [WithThreshold]) and 55% of the best score,
+// with all their ancestors,
 // best first, at most 8 ([WithMaxTopics]); the best top-level topic is
 // returned even below the threshold when it has any evidence. Each topic
 // carries its evidence: the matched words, strongest first.

@@ -128,6 +128,9 @@ func WithModel(m *Model, weight float64, parents map[string]string) Option {
 	}
 }
 
+// relativeCut is the share of the best score a topic needs to be reported.
+const relativeCut = 0.55
+
 // Classifier scores the topics of documents. It is immutable after [New] and
 // safe for concurrent use by multiple goroutines.
 type Classifier struct {
@@ -336,8 +339,15 @@ func (c *Classifier) result(s *scratch, doc Document, words int) []Topic {
 	}
 	keep := s.keep[:n]
 	bestTop := int32(-1)
+	maxScore := 0.0
 	for i := 0; i < n; i++ {
-		keep[i] = score[i] >= c.threshold
+		maxScore = max(maxScore, score[i])
+	}
+	// Topics far behind the best are side remarks, not what the text is
+	// about.
+	cut := max(c.threshold, relativeCut*maxScore)
+	for i := 0; i < n; i++ {
+		keep[i] = score[i] >= cut
 		if c.node(int32(i)).parent < 0 && score[i] > 0 && (bestTop < 0 || score[i] > score[bestTop]) {
 			bestTop = int32(i)
 		}

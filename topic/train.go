@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 
 	"github.com/newsmon/newsmon/internal/stem"
@@ -192,7 +193,7 @@ func (f *featurizer) vector(text string, mask uint32) sparse {
 
 // countVector sorts feats and counts duplicates.
 func countVector(feats []uint32) sparse {
-	sort.Slice(feats, func(a, b int) bool { return feats[a] < feats[b] })
+	slices.Sort(feats)
 	var v sparse
 	for i := 0; i < len(feats); {
 		j := i
@@ -350,19 +351,22 @@ func (m *Model) trainLR(docs []sparse, y []int, c trainConfig) {
 			d, x := docs[i], xs[i]
 			m.scores(d.idx, x, p)
 			softmax(p)
+			p[y[i]]--
+			var gs [64]float32
+			g := gs[:0]
+			if nc > len(gs) {
+				g = make([]float32, 0, nc)
+			}
 			for cl := 0; cl < nc; cl++ {
-				g := p[cl]
-				if cl == y[i] {
-					g--
-				}
-				if g == 0 {
-					continue
-				}
-				m.bias[cl] -= float32(lr * g * 0.1)
-				gs := float32(lr * g)
-				for k, f := range d.idx {
-					wi := int(f)*nc + cl
-					m.w[wi] -= gs*x[k] + float32(lr*c.l2)*m.w[wi]
+				g = append(g, float32(lr*p[cl]))
+				m.bias[cl] -= float32(lr * p[cl] * 0.1)
+			}
+			decay := float32(1 - lr*c.l2)
+			for k, f := range d.idx {
+				row := m.w[int(f)*nc : int(f)*nc+nc]
+				xv := x[k]
+				for cl := range row {
+					row[cl] = row[cl]*decay - g[cl]*xv
 				}
 			}
 		}
@@ -372,15 +376,21 @@ func (m *Model) trainLR(docs []sparse, y []int, c trainConfig) {
 // scores computes the linear scores of a feature vector into p.
 func (m *Model) scores(idx []uint32, val []float32, p []float64) {
 	nc := len(m.labels)
-	for cl := range p {
-		p[cl] = float64(m.bias[cl])
+	var acc [64]float32
+	sum := acc[:0]
+	if nc > len(acc) {
+		sum = make([]float32, 0, nc)
 	}
+	sum = append(sum, m.bias...)
 	for k, f := range idx {
 		row := m.w[int(f)*nc : int(f)*nc+nc]
-		v := float64(val[k])
+		v := val[k]
 		for cl, w := range row {
-			p[cl] += float64(w) * v
+			sum[cl] += w * v
 		}
+	}
+	for cl := range p {
+		p[cl] = float64(sum[cl])
 	}
 }
 
