@@ -138,12 +138,23 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		}
 	}
 	known := func(w string) bool { return kb.words[w] || builtinLexicon(w) }
+	type memoKey struct {
+		lang, text string
+		typ        Type
+	}
+	memo := map[memoKey]string{} // repeated mentions are analysed once
 	for i, m := range mentions {
 		lc := langCode(m.Language)
-		c := canonizer{lang: lc, doc: docs[lc], known: known}
 		lm := &ms[i]
 		lm.parent = i
-		lm.form = c.canonical(m.Text, m.Type)
+		mk := memoKey{lc, m.Text, m.Type}
+		form, ok := memo[mk]
+		if !ok {
+			c := canonizer{lang: lc, doc: docs[lc], known: known}
+			form = c.canonical(m.Text, m.Type)
+			memo[mk] = form
+		}
+		lm.form = form
 		if lm.form == "" {
 			lm.form = cleanName(m.Text)
 		}
@@ -214,51 +225,67 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 	}
 	// Unknown mentions with the key of a known one join it (Khrenin after
 	// Viktor Khrenin was matched by the knowledge base through its full name).
-	for i := range ms {
-		if ms[i].kb >= 0 {
-			continue
+	knownKey := map[string]int{}
+	for j := range ms {
+		if ms[j].kb >= 0 && ms[j].year == "" {
+			k := string(mentions[j].Type) + "|" + ms[j].key
+			if _, ok := knownKey[k]; !ok {
+				knownKey[k] = j
+			}
 		}
-		for j := range ms {
-			if ms[j].kb >= 0 && ms[j].year == "" && mentions[j].Type == mentions[i].Type && ms[j].key == ms[i].key {
+	}
+	for i := range ms {
+		if ms[i].kb < 0 {
+			if j, ok := knownKey[string(mentions[i].Type)+"|"+ms[i].key]; ok {
 				union(i, j)
-				break
 			}
 		}
 	}
 	// 2. Acronyms: "Long Name (ACR)", "ACR (Long Name)", and initials.
-	l.linkAcronyms(text, mentions, ms, union)
+	linkAcronyms(text, mentions, ms, union)
 	// 3. Shortened names of organizations, places and events: a name of two
-	// words or more that begins another of the same type joins it
+	// words or more that begins a longer one of the same type joins it
 	// (Верховный суд ... Верховный суд Пакистана).
+	prefixes := map[string]int{}
+	for j := range ms {
+		t := mentions[j].Type
+		if t == PER {
+			continue
+		}
+		ws := ms[j].words
+		for n := 2; n < len(ws) && n <= maxPrefixWords; n++ {
+			k := string(t) + "|" + strings.Join(ws[:n], " ")
+			if _, ok := prefixes[k]; !ok {
+				prefixes[k] = j
+			}
+		}
+	}
 	for i := range ms {
 		t := mentions[i].Type
 		if t == PER || len(ms[i].words) < 2 || ms[i].kb >= 0 {
 			continue
 		}
-		for j := range ms {
-			if mentions[j].Type == t && len(ms[j].words) > len(ms[i].words) &&
-				slices.Equal(ms[j].words[:len(ms[i].words)], ms[i].words) {
-				union(i, j)
-				break
-			}
+		if j, ok := prefixes[string(t)+"|"+ms[i].key]; ok {
+			union(i, j)
 		}
 	}
 	// 4. People: a one-word name joins the full name with that surname (or
 	// first name), the nearest one before it, else after it.
+	fullNames := map[string][]int{} // surname or first name -> full-name mentions
+	for j := range ms {
+		if ws := ms[j].words; mentions[j].Type == PER && len(ws) >= 2 {
+			fullNames[ws[len(ws)-1]] = append(fullNames[ws[len(ws)-1]], j)
+			if ws[0] != ws[len(ws)-1] {
+				fullNames[ws[0]] = append(fullNames[ws[0]], j)
+			}
+		}
+	}
 	for i := range ms {
 		if mentions[i].Type != PER || len(ms[i].words) != 1 {
 			continue
 		}
-		w := ms[i].words[0]
 		best, bestDist := -1, math.MaxInt
-		for j := range ms {
-			if mentions[j].Type != PER || len(ms[j].words) < 2 {
-				continue
-			}
-			ws := ms[j].words
-			if ws[len(ws)-1] != w && ws[0] != w {
-				continue
-			}
+		for _, j := range fullNames[ms[i].words[0]] {
 			d := mentions[i].Start - mentions[j].Start
 			if d < 0 {
 				d = -d + len(text) // prefer a full name before the mention
@@ -484,8 +511,13 @@ var stopWords = map[string]bool{
 	"та": true, "і": true, "з": true, "у": true, "және": true, "туралы": true, "жөніндегі": true,
 }
 
-// linkAcronyms joins acronyms to their expansions.
-func (l *Linker) linkAcronyms(text string, mentions []Mention, ms []linkMention, union func(a, b int)) {
+// maxPrefixWords bounds the shortened-name prefixes indexed per mention.
+const maxPrefixWords = 8
+
+// linkAcronyms joins acronyms to their expansions: the name just before or
+// after it in parentheses ("Long Name (ACR)", "ACR (Long Name)"), and names
+// whose initials spell it (three letters or more).
+func linkAcronyms(text string, mentions []Mention, ms []linkMention, union func(a, b int)) {
 	var acr []int
 	for i, m := range mentions {
 		if isAcronym(m.Text) {
@@ -498,39 +530,65 @@ func (l *Linker) linkAcronyms(text string, mentions []Mention, ms []linkMention,
 	inText := func(m Mention) bool {
 		return m.Start >= 0 && m.End <= len(text) && m.Start <= m.End && text[m.Start:m.End] == m.Text
 	}
-	for _, a := range acr {
-		am := mentions[a]
-		for j, m := range mentions {
-			if j == a || isAcronym(m.Text) || (m.Type != am.Type && !(m.Type == ORG || m.Type == LOC || m.Type == EVENT)) {
-				continue
-			}
-			// "Long Name (ACR)" or "ACR (Long Name)".
-			if inText(am) && inText(m) && sameInitial(am.Text, m.Text) {
-				if m.End <= am.Start && parenBetween(text[m.End:am.Start]) ||
-					am.End <= m.Start && parenBetween(text[am.End:m.Start]) {
-					union(a, j)
-					continue
+	// Mentions by position, for the neighbours of an acronym.
+	order := make([]int, 0, len(mentions))
+	byInitials := map[string]int{}
+	for j, m := range mentions {
+		if inText(m) {
+			order = append(order, j)
+		}
+		if isAcronym(m.Text) || len(ms[j].words) < 2 {
+			continue
+		}
+		for _, in := range [2]string{initials(ms[j].form), initials(m.Text)} {
+			if utf8.RuneCountInString(in) >= 3 {
+				if _, ok := byInitials[in]; !ok {
+					byInitials[in] = j
 				}
 			}
-			letters := strings.ReplaceAll(am.Text, ".", "")
-			if utf8.RuneCountInString(letters) >= 3 &&
-				(strings.EqualFold(initials(ms[j].form), letters) || strings.EqualFold(initials(m.Text), letters)) {
-				union(a, j)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return mentions[a].Start - mentions[b].Start })
+	pos := make(map[int]int, len(order))
+	for k, j := range order {
+		pos[j] = k
+	}
+	for _, a := range acr {
+		am := mentions[a]
+		if k, ok := pos[a]; ok {
+			for _, n := range [2]int{k - 1, k + 1} {
+				if n < 0 || n >= len(order) {
+					continue
+				}
+				m := mentions[order[n]]
+				if isAcronym(m.Text) || !sameInitial(ms[a].key, ms[order[n]].key) {
+					continue
+				}
+				if m.End <= am.Start && parenBetween(text[m.End:am.Start]) ||
+					am.End <= m.Start && parenBetween(text[am.End:m.Start]) {
+					union(a, order[n])
+				}
 			}
+		}
+		letters := strings.ToUpper(strings.ReplaceAll(am.Text, ".", ""))
+		if j, ok := byInitials[letters]; ok {
+			union(a, j)
 		}
 	}
 }
 
 // sameInitial reports whether an acronym and a long name start alike, in
-// any script: "Коллегия выборщиков (США)" is no expansion.
-func sameInitial(acr, long string) bool {
-	a, b := kbKey(acr), kbKey(long)
-	return a != "" && b != "" && a[0] == b[0]
+// any script, given their keys: "Коллегия выборщиков (США)" is no expansion.
+func sameInitial(acrKey, longKey string) bool {
+	return acrKey != "" && longKey != "" && acrKey[0] == longKey[0]
 }
 
 // parenBetween reports whether s is an opening parenthesis with optional
 // spaces around it: the gap in "Long Name (ACR".
 func parenBetween(s string) bool {
+	if len(s) > 8 {
+		return false
+	}
 	s = strings.TrimSpace(s)
 	return s == "(" || s == "["
 }

@@ -42,9 +42,10 @@ func Key(s string) string {
 		if word.Len() == 0 {
 			return
 		}
-		// Acronyms keep their letters as they are: EEC is not EC.
+		// Acronyms (two to five capitals) keep their letters as they are:
+		// EEC is not EC.
 		w := word.String()
-		if upper < 2 || lower > 0 {
+		if upper < 2 || lower > 0 || upper > 5 {
 			w = keyWord(w)
 		}
 		word.Reset()
