@@ -58,6 +58,29 @@ func outermost(ms []goldMention) []goldMention {
 	return out
 }
 
+// closeQuote extends the byte span [s, e) of text over the closing quotes
+// that directly follow it when the span opens more quotes than it closes:
+// factRuEval and NEREL end `газета «Ведомости` at the name, and no tagger
+// would stop there. It returns the new end.
+func closeQuote(text string, s, e int) int {
+	for range 3 {
+		in := text[s:e]
+		switch {
+		case strings.Count(in, "«") > strings.Count(in, "»") && strings.HasPrefix(text[e:], "»"):
+			e += len("»")
+		case strings.Count(in, "„") > strings.Count(in, "“") && strings.HasPrefix(text[e:], "“"):
+			e += len("“")
+		case strings.Count(in, "“") > strings.Count(in, "”") && strings.HasPrefix(text[e:], "”"):
+			e += len("”")
+		case strings.Count(in, "\"")%2 == 1 && strings.HasPrefix(text[e:], "\""):
+			e++
+		default:
+			return e
+		}
+	}
+	return e
+}
+
 func sortGold(ms []goldMention) {
 	slices.SortStableFunc(ms, func(a, b goldMention) int {
 		if a.Start != b.Start {
@@ -93,7 +116,8 @@ var factruNamed = map[string]bool{
 // every `<id>.objects` the text `<id>.txt` (rebuilt from `<id>.tokens` when
 // absent) and the spans `<id>.spans`. A gold mention is an object of layer 2,
 // from the first character of its first span to the last of its last span
-// (so `партии «Яблоко»` keeps its inner quote). Objects made only of
+// and over an unclosed quote's closing quote (`партии «Яблоко»`, see
+// [closeQuote]). Objects made only of
 // descriptions (an Org that is just `правительство`) are not named entities
 // and are dropped, as are mentions nested in longer ones (`Москвы` inside the
 // Org `мэрии Москвы`).
@@ -191,7 +215,7 @@ func readFactRuDoc(base string, sk *skips) (nerDoc, error) {
 			sk.add("%s.objects:%d: span %d..%d outside the text", base, n, lo, hi)
 			return nil
 		}
-		d.Gold = append(d.Gold, goldMention{span: span{Start: bs, End: be, Type: typ}})
+		d.Gold = append(d.Gold, goldMention{span: span{Start: bs, End: closeQuote(d.Text, bs, be), Type: typ}})
 		return nil
 	})
 	if err != nil {
@@ -243,7 +267,8 @@ func nerelType(t string) string {
 
 // readBrat reads every `*.ann` under dir with its `*.txt`. Entity (T) lines
 // of the scored types become gold mentions; a discontinuous entity
-// (`s1 e1;s2 e2`) spans from its first fragment to its last. Of nested
+// (`s1 e1;s2 e2`) spans from its first fragment to its last, and a span
+// that opens a quote takes the closing quote after it. Of nested
 // mentions only the outermost is kept, after unscored types are dropped (so
 // the CITY inside an ORGANIZATION name is dropped, the one inside a
 // PROFESSION is kept).
@@ -307,7 +332,7 @@ func readBrat(dir string, sk *skips) ([]nerDoc, error) {
 				sk.add("%s:%d: span %d..%d outside the text", ann, n, lo, hi)
 				return nil
 			}
-			d.Gold = append(d.Gold, goldMention{span: span{Start: bs, End: be, Type: typ}})
+			d.Gold = append(d.Gold, goldMention{span: span{Start: bs, End: closeQuote(d.Text, bs, be), Type: typ}})
 			return nil
 		})
 		if err != nil {

@@ -57,15 +57,31 @@ func TestReadFactRu(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, docs, 1)
 	// LocOrg Москвы is inside the Org "Мэр Москвы" and dropped; the Org
-	// spans its first to its last span, inner quote included; Project is
+	// spans its first to its last span and over the closing quote; Project is
 	// not scored; an Org made of a description only is not a name.
-	assert.Equal(t, []string{"ORG Мэр Москвы", "PER Юрий Лужков", "ORG партию «Яблоко", "LOC России"}, texts(docs[0]))
+	assert.Equal(t, []string{"ORG Мэр Москвы", "PER Юрий Лужков", "ORG партию «Яблоко»", "LOC России"}, texts(docs[0]))
 
 	// Without the .txt the text is rebuilt from the tokens, offsets intact.
 	require.NoError(t, os.Remove(filepath.Join(dir, "book_1.txt")))
 	docs, err = readFactRu(dir, nil)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"ORG Мэр Москвы", "PER Юрий Лужков", "ORG партию «Яблоко", "LOC России"}, texts(docs[0]))
+	assert.Equal(t, []string{"ORG Мэр Москвы", "PER Юрий Лужков", "ORG партию «Яблоко»", "LOC России"}, texts(docs[0]))
+}
+
+func TestCloseQuote(t *testing.T) {
+	for _, c := range []struct{ text, span, want string }{
+		{"газета «Ведомости», вчера", "газета «Ведомости", "газета «Ведомости»"},
+		{"газета «Ведомости»", "газета «Ведомости»", "газета «Ведомости»"},
+		{"театр «Русская песня» и", "театр", "театр"},
+		{"ООО «Фирма «Ромашка»» сообщило", "ООО «Фирма «Ромашка", "ООО «Фирма «Ромашка»»"},
+		{"журнал „Огонёк“.", "журнал „Огонёк", "журнал „Огонёк“"},
+		{`the "Times" said`, `the "Times`, `the "Times"`},
+		{"the “Times” said", "the “Times", "the “Times”"},
+		{"«Ведомости", "«Ведомости", "«Ведомости"},
+	} {
+		e := closeQuote(c.text, 0, len(c.span))
+		assert.Equal(t, c.want, c.text[:e], "closeQuote(%q, %q)", c.text, c.span)
+	}
 }
 
 func TestReadFactRuErrors(t *testing.T) {
