@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Accuracy on publisher-copyright datasets (BBC, RIA). They are used here
@@ -159,6 +160,11 @@ func accuracy(t *testing.T, data []labelled, lang string, class func(string) str
 	}
 	conf := map[[2]string]int{}
 	ok := 0
+	size := 0
+	for _, d := range data {
+		size += len(d.text)
+	}
+	start, cpu0 := time.Now(), cpuTime()
 	for _, d := range data {
 		got := class(bestTop(c.Classify(Document{Text: d.text})))
 		conf[[2]string{d.label, got}]++
@@ -166,6 +172,12 @@ func accuracy(t *testing.T, data []labelled, lang string, class func(string) str
 			ok++
 		}
 	}
+	wall, cpu := time.Since(start), cpuTime()-cpu0
+	if cpu == 0 {
+		cpu = wall
+	}
+	t.Logf("%s: %.1f MB in %v wall, %v CPU: %.1f MB/s per CPU second", lang, float64(size)/1e6,
+		wall.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(size)/1e6/cpu.Seconds())
 	acc := float64(ok) / float64(len(data))
 	var b strings.Builder
 	for k, v := range conf {

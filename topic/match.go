@@ -171,8 +171,11 @@ func getScratch(n int) *scratch {
 }
 
 func putScratch(s *scratch) {
-	if cap(s.toks) > 1<<16 || cap(s.fold) > 1<<20 || len(s.stems) > 1<<14 {
+	if cap(s.toks) > 1<<16 || cap(s.fold) > 1<<20 {
 		return // let big buffers go
+	}
+	if len(s.stems) > 1<<15 {
+		clear(s.stems)
 	}
 	for i := range s.ev {
 		s.ev[i] = hit{}

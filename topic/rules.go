@@ -3,6 +3,7 @@ package topic
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"strings"
@@ -83,6 +84,7 @@ type trieNode struct {
 	prefix []int32 // prefix matchers ending here
 	stems  []int32 // stem matchers whose key ends here
 	whole  []int32 // whole-word matchers ending here
+	dense  *[256]int32
 }
 
 type trieEdge struct {
@@ -101,12 +103,13 @@ type ruleSet struct {
 	combos   []combo
 	trie     []trieNode
 	exact    map[string][]int32 // exact-case word -> matcher ids
+	pindex   map[string]int32   // pattern key -> index, while compiling
 	hasStems bool
 }
 
 // compileRules parses a rule file for language l against taxonomy tax.
 func compileRules(name string, data []byte, l stem.Lang, tax *taxonomy) (*ruleSet, error) {
-	rs := &ruleSet{lang: l, exact: map[string][]int32{}, trie: []trieNode{{}}}
+	rs := &ruleSet{lang: l, exact: map[string][]int32{}, trie: []trieNode{{}}, pindex: map[string]int32{}}
 	mindex := map[matcher]int32{}
 	setIndex := map[string]int32{}
 	topic := int32(-1)
@@ -215,6 +218,19 @@ func compileRules(name string, data []byte, l stem.Lang, tax *taxonomy) (*ruleSe
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrRules, name, err)
 	}
+	rs.pindex = nil
+	for i := range rs.trie {
+		t := &rs.trie[i]
+		if len(t.next) > 6 {
+			t.dense = new([256]int32)
+			for b := range t.dense {
+				t.dense[b] = -1
+			}
+			for _, e := range t.next {
+				t.dense[e.b] = e.node
+			}
+		}
+	}
 	rs.first = make([][]int32, len(rs.matchers))
 	rs.efirst = make([][]int32, len(rs.matchers))
 	for i, p := range rs.patterns {
@@ -291,31 +307,32 @@ func (rs *ruleSet) addPattern(term, etype string, topic int32, w float32, scorin
 	}
 	// A term listed twice for one topic (e.g. in a set and as a scoring
 	// term) is one pattern with both roles.
-	for i := range rs.patterns {
+	key := patternKey(topic, etype, p.words)
+	if i, ok := rs.pindex[key]; ok {
 		q := &rs.patterns[i]
-		if q.topic == topic && q.entity == etype && equalIDs(q.words, p.words) {
-			if scoring && (!q.scoring || w > q.weight) {
-				q.scoring, q.weight = true, w
-			}
-			q.sets = append(q.sets, p.sets...)
-			return nil
+		if scoring && (!q.scoring || w > q.weight) {
+			q.scoring, q.weight = true, w
 		}
+		q.sets = append(q.sets, p.sets...)
+		return nil
 	}
+	rs.pindex[key] = int32(len(rs.patterns))
 	rs.patterns = append(rs.patterns, p)
 	return nil
 }
 
-func equalIDs(a, b []int32) bool {
-	if len(a) != len(b) {
-		return false
+// patternKey identifies a pattern by topic, entity type and words.
+func patternKey(topic int32, etype string, words []int32) string {
+	b := make([]byte, 0, 4*len(words)+len(etype)+5)
+	b = binary.LittleEndian.AppendUint32(b, uint32(topic))
+	b = append(b, etype...)
+	b = append(b, 0)
+	for _, w := range words {
+		b = binary.LittleEndian.AppendUint32(b, uint32(w))
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return string(b)
 }
+
 
 // makeMatcher compiles one word of a term.
 func (rs *ruleSet) makeMatcher(word string) (matcher, error) {
@@ -389,9 +406,14 @@ func (rs *ruleSet) walkAdd(s string) int32 {
 	return n
 }
 
-// child returns the child of n on byte b, or -1.
+// child returns the child of n on byte b, or -1. Hot path: nodes with many
+// children have a dense table.
 func (rs *ruleSet) child(n int32, b byte) int32 {
-	for _, e := range rs.trie[n].next {
+	t := &rs.trie[n]
+	if t.dense != nil {
+		return t.dense[b]
+	}
+	for _, e := range t.next {
 		if e.b == b {
 			return e.node
 		}

@@ -83,21 +83,19 @@ func (l Lang) Stem(word string) string {
 
 // Key returns a prefix of stem that every word with that stem in language l
 // also starts with: the stem itself for Russian, Kazakh and None, the stem
-// without its last two letters (at least one letter kept) for English.
+// without its last letter for English, where the stem may end in a letter
+// the word does not have (happy→happi, hoping→hope, possibility→possibl).
+// Porter2's special forms dying→die, lying→lie and tying→tie are the
+// exceptions.
 func (l Lang) Key(stem string) string {
-	if l != English {
+	if l != English || stem == "" {
 		return stem
 	}
-	n := utf8.RuneCountInString(stem) - 2
-	if n < 1 {
-		n = 1
+	_, size := utf8.DecodeLastRuneInString(stem)
+	if size == len(stem) {
+		return stem
 	}
-	i := 0
-	for k := 0; k < n && i < len(stem); k++ {
-		_, size := utf8.DecodeRuneInString(stem[i:])
-		i += size
-	}
-	return stem[:i]
+	return stem[:len(stem)-size]
 }
 
 // Kazakh suffixes, longest first within each group. The stripper removes at
