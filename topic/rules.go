@@ -333,7 +333,6 @@ func patternKey(topic int32, etype string, words []int32) string {
 	return string(b)
 }
 
-
 // makeMatcher compiles one word of a term.
 func (rs *ruleSet) makeMatcher(word string) (matcher, error) {
 	if strings.ContainsAny(word, "&$@,[]") {

@@ -70,36 +70,36 @@ func TestSeedArticle(t *testing.T) {
 // order, the topics a media analyst would file it under. The test asks that
 // one of them leads the classifier's answer.
 var seedHeadlineTopics = [][]string{
-	{"courts", "crime"},                                  // a customs laboratory head convicted
-	{"agriculture"},                                      // no plant pests found in grapes
-	{"education", "science-technology"},                  // a national centre of competences
-	{"drugs"},                                            // Telegram channels advertising drugs blocked
-	{"budget", "parliament"},                             // the Senate returns the budget bill
-	{"economy", "investment"},                            // diversification of the economy
-	{"science-technology", "digital"},                    // face recognition system
-	{"corruption", "budget"},                             // recovered assets allocated
-	{"social-welfare", "wages"},                          // median income, digital family card
-	{"employment", "labour"},                             // jobs created
-	{"drugs"},                                            // drug propaganda found by prosecutors
-	{"education", "schools"},                             // kindergartens to be licensed
-	{"smuggling", "crime", "nature"},                     // sacks of brine shrimp seized
-	{"education", "schools", "health"},                   // school food quality monitoring
-	{"transport"},                                        // transport network modernisation
-	{"taxation"},                                         // income and asset declarations
-	{"heating"},                                          // heating networks repaired
-	{"agriculture"},                                      // horse breeding institute
-	{"public-procurement", "construction"},               // public procurement rules
-	{"climate-change", "environment", "nature"},          // forest climate project
-	{"cybercrime"},                                       // cybercrime group detained
-	{"healthcare", "health"},                             // health ministry, national operator
-	{"nature", "environment"},                            // saplings planted
-	{"transport", "science-technology", "digital"},       // air traffic controllers, AI simulator
-	{"agriculture"},                                      // the President at an agriculture forum
-	{"law-enforcement", "crime"},                         // police raids
-	{"diplomacy", "politics"},                            // the President receives a foreign party official
-	{"diplomacy"},                                        // ambassadors appointed
-	{"accident"},                                         // road accident
-	{"agriculture"},                                      // agriculture fair
+	{"courts", "crime"},                            // a customs laboratory head convicted
+	{"agriculture"},                                // no plant pests found in grapes
+	{"education", "science-technology"},            // a national centre of competences
+	{"drugs"},                                      // Telegram channels advertising drugs blocked
+	{"budget", "parliament"},                       // the Senate returns the budget bill
+	{"economy", "investment"},                      // diversification of the economy
+	{"science-technology", "digital"},              // face recognition system
+	{"corruption", "budget"},                       // recovered assets allocated
+	{"social-welfare", "wages"},                    // median income, digital family card
+	{"employment", "labour"},                       // jobs created
+	{"drugs"},                                      // drug propaganda found by prosecutors
+	{"education", "schools"},                       // kindergartens to be licensed
+	{"smuggling", "crime", "nature"},               // sacks of brine shrimp seized
+	{"education", "schools", "health"},             // school food quality monitoring
+	{"transport"},                                  // transport network modernisation
+	{"taxation"},                                   // income and asset declarations
+	{"heating"},                                    // heating networks repaired
+	{"agriculture"},                                // horse breeding institute
+	{"public-procurement", "construction"},         // public procurement rules
+	{"climate-change", "environment", "nature"},    // forest climate project
+	{"cybercrime"},                                 // cybercrime group detained
+	{"healthcare", "health"},                       // health ministry, national operator
+	{"nature", "environment"},                      // saplings planted
+	{"transport", "science-technology", "digital"}, // air traffic controllers, AI simulator
+	{"agriculture"},                                // the President at an agriculture forum
+	{"law-enforcement", "crime"},                   // police raids
+	{"diplomacy", "politics"},                      // the President receives a foreign party official
+	{"diplomacy"},                                  // ambassadors appointed
+	{"accident"},                                   // road accident
+	{"agriculture"},                                // agriculture fair
 }
 
 // TestSeedHeadlines classifies each headline of the seed page on its own.

@@ -232,4 +232,3 @@ func checkTopics(t testing.TB, ts []Topic) {
 		}
 	}
 }
-
