@@ -18,7 +18,7 @@ const (
 	chunkKeys = 192
 	// decisiveNats is the lead, in nats, of the best language over the
 	// second that ends reading early.
-	decisiveNats = 60
+	decisiveNats = 200
 	// maxKeys bounds the features read from one text (a few thousand
 	// letters), so Detect takes bounded time on huge inputs.
 	maxKeys = 1 << 14
@@ -26,10 +26,17 @@ const (
 	maxAlternatives = 4
 )
 
+// temperature divides log-likelihood differences before they become
+// probabilities: naive Bayes counts overlapping n-grams as independent
+// evidence and is overconfident without it. Chosen on the dev set so that
+// confidence tracks accuracy.
+const temperature = 5.0
+
 // outcome is what detection found, before it is dressed as a Result.
 type outcome struct {
 	class   int     // best class; -1 for Und
 	conf    float64 // probability of class among candidates
+	norm    float64 // softmax normalizer: 1/conf
 	script  int     // dominant script, index in langmodel.Scripts
 	letters int     // word runes read
 	words   int     // words read
@@ -49,33 +56,32 @@ func (d *Detector) Detect(text string) Result {
 		return r
 	}
 	r.Language, r.Confidence = d.tags[o.class], o.conf
-	// Alternatives from the scores left in s by run.
-	s.order = s.order[:0]
-	for c, v := range s.scores {
-		if c != o.class && !math.IsInf(v, -1) {
-			s.order = append(s.order, c)
+	// Alternatives: the next best classes by the scores left in s by run,
+	// picked by repeated scans (there are few), with the normalizer o.norm.
+	best := s.scores[o.class]
+	taken := [maxAlternatives + 1]int{o.class, -1, -1, -1, -1}
+	for n := 1; n <= maxAlternatives; n++ {
+		alt := -1
+		for c, v := range s.scores {
+			if math.IsInf(v, -1) || slices.Contains(taken[:n], c) {
+				continue
+			}
+			if alt < 0 || v > s.scores[alt] {
+				alt = c
+			}
 		}
-	}
-	slices.SortFunc(s.order, func(a, b int) int {
-		switch {
-		case s.scores[a] > s.scores[b]:
-			return -1
-		case s.scores[a] < s.scores[b]:
-			return 1
+		if alt < 0 {
+			break
 		}
-		return a - b
-	})
-	best, sum := s.scores[o.class], 0.0
-	for _, c := range s.order {
-		sum += math.Exp(s.scores[c] - best)
-	}
-	sum++
-	for _, c := range s.order[:min(len(s.order), maxAlternatives)] {
-		p := math.Exp(s.scores[c]-best) / sum
+		p := math.Exp((s.scores[alt]-best)/temperature) / o.norm
 		if p < 0.001 {
 			break
 		}
-		r.Alternatives = append(r.Alternatives, Alternative{Language: d.tags[c], Confidence: p})
+		taken[n] = alt
+		if r.Alternatives == nil {
+			r.Alternatives = make([]Alternative, 0, maxAlternatives)
+		}
+		r.Alternatives = append(r.Alternatives, Alternative{Language: d.tags[alt], Confidence: p})
 	}
 	return r
 }
@@ -143,11 +149,11 @@ func (d *Detector) run(s *scratch, text string) outcome {
 	}
 	sum := 0.0
 	for c, v := range s.scores {
-		if s.mask[c] {
-			sum += math.Exp(v - s.scores[best])
+		if x := (v - s.scores[best]) / temperature; s.mask[c] && x > -40 {
+			sum += math.Exp(x)
 		}
 	}
-	o.class, o.conf = best, 1/sum
+	o.class, o.conf, o.norm = best, 1/sum, sum
 	return o
 }
 

@@ -4,7 +4,8 @@
 // It knows 79 languages: the 75 of the Lingua test data (Afrikaans to Zulu,
 // among them English, Russian, Kazakh, Ukrainian, Belarusian, Mongolian,
 // Azerbaijani and Turkish) plus Kyrgyz, Tajik, Tatar and Uzbek (in Latin and
-// Cyrillic script); see [Languages].
+// Cyrillic script); see [Languages]. Tags are canonical BCP 47, as
+// golang.org/x/text/language makes them: Tagalog (ISO 639-1 "tl") is "fil".
 //
 // # Usage
 //

@@ -2,6 +2,7 @@ package lang
 
 import (
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -32,7 +33,7 @@ type Result struct {
 	Language language.Tag `json:"language"`
 	// Script is the ISO 15924 script of most letters: Latn, Cyrl, Arab,
 	// Hani, Jpan (Han with kana), Hang, ... ; Zzzz when there are none.
-	Script language.Script `json:"script"`
+	Script language.Script `json:"-"`
 	// Confidence is the probability of Language among the candidates, in
 	// [0, 1]; 0 for [Und]. Short texts get lower values.
 	Confidence float64 `json:"confidence"`
@@ -105,7 +106,7 @@ func New(opts ...Option) (*Detector, error) {
 	}
 	d := &Detector{m: m}
 	for _, cl := range m.Classes {
-		d.tags = append(d.tags, language.Make(cl.Tag))
+		d.tags = append(d.tags, language.Make(cl.Tag)) // canonical: Tagalog "tl" is "fil"
 		s, err := language.ParseScript(cl.Script)
 		if err != nil {
 			s = zzzz
@@ -118,8 +119,8 @@ func New(opts ...Option) (*Detector, error) {
 			base, _ := t.Base()
 			script, conf := t.Script()
 			found := false
-			for i, ct := range d.tags {
-				cb, _ := ct.Base()
+			for i, cl := range m.Classes {
+				cb, _ := language.Make(cl.Tag).Base() // canonical, like the caller's
 				if cb == base && (conf != language.Exact || d.scripts[i] == script) {
 					d.allowed[i] = true
 					found = true
@@ -157,3 +158,13 @@ func Languages() []language.Tag {
 }
 
 var zzzz = language.MustParseScript("Zzzz")
+
+// MarshalJSON encodes r with its language and script as strings:
+// {"language":"kk","script":"Cyrl","confidence":0.98,"alternatives":[...]}.
+func (r Result) MarshalJSON() ([]byte, error) {
+	type alias Result // without the method
+	return json.Marshal(struct {
+		alias
+		Script string `json:"script"`
+	}{alias(r), r.Script.String()})
+}

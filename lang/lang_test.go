@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -294,4 +295,31 @@ func TestHugeInput(t *testing.T) {
 	line := strings.Repeat("Сенат вернул проект бюджета в Мажилис. ", 1<<14) // 700 kB, one line
 	checkSegments(t, line, d.Segments(line))
 	checkSegments(t, word, d.Segments(word))
+}
+
+func TestTagalogCode(t *testing.T) {
+	d := newDetector(t, WithLanguages(language.Make("tl"), language.English))
+	r := d.Detect("Ang mga mamamayan ay nagtipon sa plasa upang makinig sa talumpati ng pangulo.")
+	if r.Language != language.Make("tl") || r.Language.String() != "fil" {
+		t.Errorf("Detect(Tagalog).Language = %q; want language.Make(\"tl\"), which is \"fil\"", r.Language)
+	}
+}
+
+func TestResultJSON(t *testing.T) {
+	r := newDetector(t).Detect(detectTests[2].text)
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Language   string  `json:"language"`
+		Script     string  `json:"script"`
+		Confidence float64 `json:"confidence"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Language != "kk" || got.Script != "Cyrl" || got.Confidence != r.Confidence {
+		t.Errorf("json.Marshal(Detect(kk)) = %s; want language kk, script Cyrl", b)
+	}
 }

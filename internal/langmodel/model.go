@@ -34,11 +34,29 @@ type Model struct {
 	Floor [][NumKinds]int32
 
 	cscript []int    // per class, index in Scripts
-	bucket  []uint32 // 1<<16+1 offsets into keys
 	keys    []uint32 // sorted
 	off     []uint32 // len(keys)+1 offsets into ent
 	ent     []uint16 // class<<8 | benefit
+
+	// The lookup table built from keys, off and ent: slots sorted by key,
+	// found through bucket (indexed by the top bucketBits bits of a key).
+	bucket []uint32 // 1<<bucketBits+1 offsets into slots
+	slots  []slot
 }
+
+// bucketBits is the number of top key bits that index Model.bucket: 2^18
+// buckets for about a million keys keeps a bucket within a cache line.
+const bucketBits = 18
+
+// A slot holds a key and its entries: inline (flag bit 31 set, the one
+// entry in the low 16 bits) when there is one, else offset<<8 | count into
+// Model.ent.
+type slot struct {
+	key uint32
+	val uint32
+}
+
+const inline = 1 << 31
 
 // Params are the training parameters of [Build].
 type Params struct {
@@ -125,11 +143,27 @@ func Build(classes []Class, counts []map[uint32]uint32, p Params) (*Model, error
 		}
 	}
 	m.off = append(m.off, uint32(len(all)))
-	m.buildBuckets()
+	if err := m.buildBuckets(); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
-func (m *Model) buildBuckets() {
+// buildBuckets builds the lookup table from keys, off and ent, then drops
+// keys and off.
+func (m *Model) buildBuckets() error {
+	m.slots = make([]slot, len(m.keys))
+	for i, k := range m.keys {
+		lo, hi := m.off[i], m.off[i+1]
+		switch {
+		case hi-lo == 1:
+			m.slots[i] = slot{k, inline | uint32(m.ent[lo])}
+		case hi-lo < 256 && lo < 1<<23:
+			m.slots[i] = slot{k, lo<<8 | (hi - lo)}
+		default:
+			return fmt.Errorf("%w: key with %d entries at %d", errCorrupt, hi-lo, lo)
+		}
+	}
 	m.cscript = make([]int, len(m.Classes))
 	for c, cl := range m.Classes {
 		m.cscript[c] = ScriptOther
@@ -139,35 +173,52 @@ func (m *Model) buildBuckets() {
 			}
 		}
 	}
-	m.bucket = make([]uint32, 1<<16+1)
+	m.bucket = make([]uint32, 1<<bucketBits+1)
 	j := 0
-	for b := 0; b <= 1<<16; b++ {
-		for j < len(m.keys) && int(m.keys[j]>>16) < b {
+	for b := 0; b <= 1<<bucketBits; b++ {
+		for j < len(m.keys) && int(m.keys[j]>>(32-bucketBits)) < b {
 			j++
 		}
 		m.bucket[b] = uint32(j)
 	}
+	m.keys, m.off = nil, nil
+	return nil
 }
 
 // Size returns the number of distinct keys and of (key, class) entries.
-func (m *Model) Size() (keys, entries int) { return len(m.keys), len(m.ent) }
+func (m *Model) Size() (keys, entries int) {
+	for _, s := range m.slots {
+		entries += slotLen(s)
+	}
+	return len(m.slots), entries
+}
 
 // Lookup returns the (class<<8 | benefit) entries of key, or nil.
 func (m *Model) Lookup(key uint32) []uint16 {
-	b := key >> 16
-	lo, hi := int(m.bucket[b]), int(m.bucket[b+1])
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if m.keys[h] < key {
-			lo = h + 1
-		} else {
-			hi = h
+	v, ok := m.find(key)
+	switch {
+	case !ok:
+		return nil
+	case v&inline != 0:
+		return []uint16{uint16(v)}
+	}
+	return m.ent[v>>8 : v>>8+v&0xff]
+}
+
+// find returns the slot value of key. This is the hot path of detection:
+// one bucket read and a short scan of one cache line, mostly.
+func (m *Model) find(key uint32) (uint32, bool) {
+	b := key >> (32 - bucketBits)
+	lo, hi := m.bucket[b], m.bucket[b+1]
+	if hi > uint32(len(m.slots)) || lo > hi {
+		return 0, false
+	}
+	for _, s := range m.slots[lo:hi] {
+		if s.key >= key {
+			return s.val, s.key == key
 		}
 	}
-	if lo < len(m.keys) && m.keys[lo] == key {
-		return m.ent[m.off[lo]:m.off[lo+1]]
-	}
-	return nil
+	return 0, false
 }
 
 // Mask sets mask[c] (len(Classes)) to whether class c may label text whose
@@ -217,12 +268,16 @@ func (m *Model) Add(s *Scorer, keys []uint32) {
 			continue
 		}
 		s.cnt[kind]++
-		es := m.Lookup(k)
-		if len(es) == 0 {
+		v, ok := m.find(k)
+		if !ok {
 			continue
 		}
 		s.Known++
-		for _, e := range es {
+		if v&inline != 0 {
+			s.acc[v>>8&0xff] += w * int64(v&0xff)
+			continue
+		}
+		for _, e := range m.ent[v>>8 : v>>8+v&0xff] {
 			s.acc[e>>8] += w * int64(e&0xff)
 		}
 	}
@@ -238,8 +293,11 @@ func (m *Model) Scores(s *Scorer, mask []bool, scores []float64) {
 			continue
 		}
 		v := s.acc[c]
+		f := &m.Floor[c]
 		for kind := 1; kind < NumKinds; kind++ {
-			v -= int64(m.Weight[kind]) * s.cnt[kind] * int64(m.Floor[c][kind])
+			if s.cnt[kind] != 0 {
+				v -= int64(m.Weight[kind]) * s.cnt[kind] * int64(f[kind])
+			}
 		}
 		scores[c] = float64(v) * m.Step / 100
 	}
@@ -265,22 +323,39 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 			b = binary.LittleEndian.AppendUint32(b, uint32(f))
 		}
 	}
-	b = binary.AppendUvarint(b, uint64(len(m.keys)))
-	b = binary.AppendUvarint(b, uint64(len(m.ent)))
+	b = binary.AppendUvarint(b, uint64(len(m.slots)))
+	ne := 0
+	for _, s := range m.slots {
+		ne += slotLen(s)
+	}
+	b = binary.AppendUvarint(b, uint64(ne))
 	// Keys as deltas (uvarint): they are sorted hashes, so deltas are small.
 	prev := uint32(0)
-	for _, k := range m.keys {
-		b = binary.AppendUvarint(b, uint64(k-prev))
-		prev = k
+	for _, s := range m.slots {
+		b = binary.AppendUvarint(b, uint64(s.key-prev))
+		prev = s.key
 	}
 	// Entry counts per key (uvarint), then entries.
-	for i := range m.keys {
-		b = binary.AppendUvarint(b, uint64(m.off[i+1]-m.off[i]))
+	for _, s := range m.slots {
+		b = binary.AppendUvarint(b, uint64(slotLen(s)))
 	}
-	for _, e := range m.ent {
-		b = binary.LittleEndian.AppendUint16(b, e)
+	for _, s := range m.slots {
+		if s.val&inline != 0 {
+			b = binary.LittleEndian.AppendUint16(b, uint16(s.val))
+			continue
+		}
+		for _, e := range m.ent[s.val>>8 : s.val>>8+s.val&0xff] {
+			b = binary.LittleEndian.AppendUint16(b, e)
+		}
 	}
 	return b, nil
+}
+
+func slotLen(s slot) int {
+	if s.val&inline != 0 {
+		return 1
+	}
+	return int(s.val & 0xff)
 }
 
 var errCorrupt = errors.New("langmodel: corrupt model")
@@ -364,6 +439,8 @@ func Decode(data []byte) (*Model, error) {
 			return nil, fmt.Errorf("%w: class out of range", errCorrupt)
 		}
 	}
-	m.buildBuckets()
+	if err := m.buildBuckets(); err != nil {
+		return nil, err
+	}
 	return m, nil
 }

