@@ -217,15 +217,27 @@ func scoreBSNLP(o options, docs []nerDoc, s *summary) error {
 		r, err := a.Analyze(context.Background(), d.Text)
 		return result{r, err}
 	})
-	lemmaN, lemmaOK := map[string]int{}, map[string]int{}
-	ids := map[string][]string{} // gold id -> predicted entity ids ("" = not found)
+	out := make([]*newsmon.Report, len(docs))
 	for i, d := range docs {
 		if reps[i].err != nil {
 			return fmt.Errorf("%s: %w", d.Name, reps[i].err)
 		}
+		out[i] = reps[i].rep
+	}
+	lemma, agreement := bsnlpScores(docs, out)
+	s.Lemma, s.IDAgreement = lemma, ptr(agreement)
+	return nil
+}
+
+// bsnlpScores computes lemma accuracy per type (and "all") and id agreement
+// from the gold documents and the reports on them, in the same order.
+func bsnlpScores(docs []nerDoc, reps []*newsmon.Report) (lemma map[string]float64, idAgreement float64) {
+	lemmaN, lemmaOK := map[string]int{}, map[string]int{}
+	ids := map[string][]string{} // gold id -> entity ids of its mentions
+	for i, d := range docs {
 		type key struct{ s, e int }
 		ent := map[key]newsmon.Entity{}
-		for _, e := range reps[i].rep.Entities {
+		for _, e := range reps[i].Entities {
 			for _, m := range e.Mentions {
 				if _, dup := ent[key{m.Start, m.End}]; !dup {
 					ent[key{m.Start, m.End}] = e
@@ -239,30 +251,29 @@ func scoreBSNLP(o options, docs []nerDoc, s *summary) error {
 				lemmaOK[g.Type]++
 			}
 			if g.ID != "" {
-				id := ""
+				id := "" // not found, or found in an entity without an id
 				if found {
-					id = cmp.Or(e.ID, "\x00no-id")
+					id = e.ID
 				}
 				ids[g.ID] = append(ids[g.ID], id)
 			}
 		}
 	}
-	s.Lemma = map[string]float64{}
+	lemma = map[string]float64{}
 	var n, ok int
 	for _, t := range nerDefaults["bsnlp"].types {
-		s.Lemma[t] = share(lemmaOK[t], lemmaN[t])
+		lemma[t] = share(lemmaOK[t], lemmaN[t])
 		n += lemmaN[t]
 		ok += lemmaOK[t]
 	}
-	s.Lemma["all"] = share(ok, n)
+	lemma["all"] = share(ok, n)
 	agree := 0
 	for _, got := range ids {
-		if got[0] != "" && got[0] != "\x00no-id" && !slices.ContainsFunc(got, func(x string) bool { return x != got[0] }) {
+		if got[0] != "" && !slices.ContainsFunc(got, func(x string) bool { return x != got[0] }) {
 			agree++
 		}
 	}
-	s.IDAgreement = ptr(share(agree, len(ids)))
-	return nil
+	return lemma, share(agree, len(ids))
 }
 
 func runGeo(o options, tables io.Writer) (*summary, error) {

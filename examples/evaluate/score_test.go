@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"golang.org/x/text/language"
 
+	"github.com/newsmon/newsmon"
 	"github.com/newsmon/newsmon/topic"
 )
 
@@ -146,4 +147,44 @@ func BenchmarkSpanScorer(b *testing.B) {
 		s.add(gold, pred)
 		s.scores()
 	}
+}
+
+func TestBSNLPScores(t *testing.T) {
+	g := func(s, e int, typ, lemma, id string) goldMention {
+		return goldMention{span: span{Start: s, End: e, Type: typ}, Lemma: lemma, ID: id}
+	}
+	docs := []nerDoc{
+		{Gold: []goldMention{
+			g(0, 10, "PER", "Тереза Мэй", "PER-May"),
+			g(20, 23, "PER", "Мэй", "PER-May"),
+			g(30, 37, "LOC", "Лондон", "GPE-London"),
+			g(40, 47, "EVENT", "Брексит", "EVT-Brexit"),
+		}},
+		{Gold: []goldMention{
+			g(0, 3, "PER", "Мэй", "PER-May"),
+			g(5, 11, "LOC", "Лондон", "GPE-London"),
+			g(12, 14, "ORG", "ЕС", "ORG-EU"),
+		}},
+	}
+	m := func(s, e int) newsmon.Mention { return newsmon.Mention{Start: s, End: e} }
+	reps := []*newsmon.Report{
+		{Entities: []newsmon.Entity{
+			{ID: "may", Name: "Тереза Мэй", Type: "PER", Mentions: []newsmon.Mention{m(0, 10), m(20, 23)}},
+			{ID: "london", Name: "Лондон", Type: "LOC", Mentions: []newsmon.Mention{m(30, 37)}},
+			// Брексит not found: its span is cut
+			{ID: "brexit", Name: "Брексит", Type: "EVENT", Mentions: []newsmon.Mention{m(40, 46)}},
+		}},
+		{Entities: []newsmon.Entity{
+			{ID: "may", Name: "Мэй", Type: "PER", Mentions: []newsmon.Mention{m(0, 3)}},
+			{ID: "london-2", Name: "Лондон", Type: "LOC", Mentions: []newsmon.Mention{m(5, 11)}},
+			{ID: "", Name: "ЕС", Type: "ORG", Mentions: []newsmon.Mention{m(12, 14)}},
+		}},
+	}
+	lemma, agree := bsnlpScores(docs, reps)
+	// PER: Тереза Мэй right, Мэй named Тереза Мэй wrong, Мэй right: 2/3.
+	// LOC 2/2, ORG 1/1, EVENT 0/1; all 5/7.
+	assert.Equal(t, map[string]float64{"PER": 0.6667, "LOC": 1, "ORG": 1, "EVENT": 0, "all": 0.7143}, lemma)
+	// PER-May agrees (may everywhere); GPE-London does not (two ids);
+	// EVT-Brexit was not found; ORG-EU's entity has no id: 1/4.
+	assert.Equal(t, 0.25, agree)
 }
