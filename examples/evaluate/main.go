@@ -14,7 +14,7 @@
 //	ner   bsnlp   SlavicNER dir with raw/ and ner/ (-lang ru)  PER ORG LOC EVENT, lemma, id_agreement
 //	geo   gritta  LGL / TR-News / GeoVirus / GWN XML           acc161, exact, country, recognition
 //	topic agnews  AG News CSV                                  accuracy, macro_f1, per_class
-//	topic bbc     BBC dir (business/ entertainment/ ...)        accuracy, macro_f1, per_class
+//	topic bbc     BBC dir (business/ entertainment/ ...)       accuracy, macro_f1, per_class
 //	topic ria     RIA news CSV file or dir                     accuracy, macro_f1, per_class
 //
 // NER matching is exact span + type; gold and predicted mentions of types a
@@ -33,6 +33,8 @@
 //     nested in longer ones are dropped. Offsets are characters.
 //   - brat: unscored types are dropped first, then nested mentions;
 //     a discontinuous entity spans its first to its last fragment.
+//   - factru, brat: a span that opens a quote takes the closing quote
+//     right after it (`газета «Ведомости»`).
 //   - bsnlp: PRO is not scored; lemma and id_agreement come from
 //     newsmon.Analyzer.Analyze (see scoreBSNLP).
 //   - gritta: a toponym sits at the occurrence of its phrase nearest the
@@ -44,6 +46,10 @@
 //     economy and labour -> economy, arts-culture -> culture, and anything
 //     else -> society unless the data has a rubric for it (science,
 //     incidents, religion, politics, defense_army in the full corpus).
+//
+// Malformed annotation lines are skipped and counted on standard error, so
+// that one bad line does not cost a whole run; unreadable files are errors
+// (exit status 1), command-line mistakes exit with 2.
 //
 // -limit N scores only the first N items (documents, articles, or samples
 // of each language for lingua; topic data is taken round-robin by class, so
