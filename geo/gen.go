@@ -278,13 +278,13 @@ type gen struct {
 	admin1Map map[string]string // GeoNames admin1 code -> ISO 3166-2 (hand-written)
 	renames   map[string]string // geonameid -> current English name
 	isoNames  map[string][]string
-	isoName   map[string]string            // ISO 3166-2 -> English CLDR name
-	a1        map[string]*place            // GeoNames "CC.code" -> admin1 place
-	a2        map[string]*place            // GeoNames "CC.a1.a2" -> admin2 place
-	pts       map[*place][][2]float64      // points for computed centroids
-	ccPop     map[string]int               // country populations from CLDR
-	members   map[string][]string          // macro-region name -> countries
-	unMembers map[string]map[string]bool   // UN region code -> countries
+	isoName   map[string]string          // ISO 3166-2 -> English CLDR name
+	a1        map[string]*place          // GeoNames "CC.code" -> admin1 place
+	a2        map[string]*place          // GeoNames "CC.a1.a2" -> admin2 place
+	pts       map[*place][][2]float64    // points for computed centroids
+	ccPop     map[string]int             // country populations from CLDR
+	members   map[string][]string        // macro-region name -> countries
+	unMembers map[string]map[string]bool // UN region code -> countries
 	versions  []string
 }
 
@@ -925,6 +925,23 @@ func (g *gen) finish() {
 			}
 			return l[a] < l[b]
 		})
+		// A division and its seat of one name: the city first (Pavlodar,
+		// São Paulo), as a bare name mostly means the city.
+		for a := 0; a < len(l); a++ {
+			pa := g.places[l[a]]
+			if pa.kind != 'a' || pa.admin1 == "" {
+				continue
+			}
+			for b := a + 1; b < len(l); b++ {
+				pb := g.places[l[b]]
+				if pb.kind == 'p' && pb.admin1 == pa.admin1 && len(pb.members) == 1 && (pb.members[0] == "seat" || pb.members[0] == "capital") {
+					v := l[b]
+					copy(l[a+1:b+1], l[a:b])
+					l[a] = v
+					break
+				}
+			}
+		}
 		g.names[k] = l
 	}
 }
@@ -932,7 +949,7 @@ func (g *gen) finish() {
 // rank orders candidates of one name: countries, regions and water first,
 // then by population.
 func rank(p *place) float64 {
-	base := map[byte]float64{'c': 30, 'r': 20, 'w': 20, 'l': 19, 'a': 10, 'p': 0, 'd': -5}[p.kind]
+	base := map[byte]float64{'c': 30, 'r': 18, 'w': 20, 'l': 19, 'a': 10, 'p': 0, 'd': -5}[p.kind]
 	if p.kind == 'a' && len(p.members) == 1 && p.members[0] == "citystate" {
 		base = -1
 	}

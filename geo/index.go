@@ -1,6 +1,9 @@
 package geo
 
 import (
+	"cmp"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/newsmon/newsmon/geo/internal/key"
@@ -220,17 +223,21 @@ func (t *tables) lookup(name string, dst []int32) []int32 {
 			return out
 		}
 	}
-	// Type words: "Pavlodar Region", "город Алматы", "Lake Balkhash".
+	if out := t.inflected(key, dst[:0]); len(out) > 0 {
+		return out
+	}
+	// Type words: "город Павлодар", "Pavlodar city", "Lake Balkhash".
 	if base, kinds := stripTypeWord(key); base != "" {
 		if out := filterKinds(t, t.inflected(base, dst[:0]), kinds); len(out) > 0 {
 			return out
 		}
 	}
-	return t.inflected(key, dst[:0])
+	return dst[:0]
 }
 
-// inflected looks key up as is and then in the nominative forms that its
-// Russian or Kazakh case forms may stand for.
+// inflected looks up the nominative forms that the Russian or Kazakh case
+// forms of key may stand for, and returns the places of all of them, best
+// first.
 func (t *tables) inflected(key string, dst []int32) []int32 {
 	if out, ok := t.exact(key, dst); ok {
 		return out
@@ -253,15 +260,13 @@ func (t *tables) inflected(key string, dst []int32) []int32 {
 	}
 	var b strings.Builder
 	idx := make([]int, len(words))
-	for n := 0; n < total; n++ {
+	start := len(dst)
+	for n := 1; n < total; n++ {
 		// Mixed-radix counter over the word forms; n == 0 is the key itself.
 		m := n
 		for i := len(words) - 1; i >= 0; i-- {
 			idx[i] = m % len(alts[i])
 			m /= len(alts[i])
-		}
-		if n == 0 {
-			continue
 		}
 		b.Reset()
 		for i := range words {
@@ -270,11 +275,26 @@ func (t *tables) inflected(key string, dst []int32) []int32 {
 			}
 			b.WriteString(alts[i][idx[i]])
 		}
-		if out, ok := t.exact(b.String(), dst); ok {
-			return out
-		}
+		dst, _ = t.exact(b.String(), dst)
+	}
+	found := dst[start:]
+	if len(found) > 1 {
+		// Several nominatives matched: merge, best first.
+		slices.SortStableFunc(found, func(a, b int32) int { return cmp.Compare(t.rank(b), t.rank(a)) })
+		found = slices.Compact(found)
+		dst = dst[:start+len(found)]
 	}
 	return dst
+}
+
+// rank orders candidates from several names as gen.go orders those of one.
+func (t *tables) rank(i int32) float64 {
+	p := t.place(i)
+	base := map[Kind]float64{Country: 30, Region: 18, Water: 20, Land: 19, Admin1: 10, City: 0, Admin2: -5}[p.Kind]
+	if t.flags(i)&flagCityState != 0 {
+		base = -1
+	}
+	return base + math.Log10(float64(p.Population)+1)
 }
 
 func hasCyrillic(s string) bool {

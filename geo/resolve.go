@@ -106,6 +106,18 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			cs[k] = cand{id: id, p: t.place(id), fl: t.flags(id)}
 			cs[k].prior = prior(&cs[k], folded)
 		}
+		// A division and its seat of one name (Pavlodar, Karaganda): a bare
+		// name means the city unless a type word says otherwise.
+		for a := range cs {
+			if cs[a].p.Kind != Admin1 || cs[a].p.Admin1 == "" {
+				continue
+			}
+			for b := range cs {
+				if cs[b].p.Kind == City && cs[b].fl&(flagSeat|flagCapital) != 0 && cs[b].p.Admin1 == cs[a].p.Admin1 {
+					cs[a].prior = math.Min(cs[a].prior, cs[b].prior-0.5)
+				}
+			}
+		}
 		ms[i].cands = cs
 		ms[i].best = argmax(cs, func(c cand) float64 { return c.prior })
 	}
@@ -172,7 +184,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 					if en && (p.Country == "US" || p.Country == "GB") {
 						s += wLangEN
 					}
-					s += wDemonym * math.Min(float64(dem[p.Country]), 2) / 2
+					s += wDemonym * math.Min(float64(dem[p.Country]), 2)
 				}
 				if p.Admin1 != "" && p.Kind != Admin1 && p.Kind != Country {
 					e := admins[p.Admin1]

@@ -1,0 +1,487 @@
+package geo
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
+
+func mustResolver(t testing.TB, opts ...Option) *Resolver {
+	t.Helper()
+	r, err := New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// resolveOne resolves name as the only toponym of a document.
+func resolveOne(r *Resolver, name string, lang language.Tag) Resolution {
+	return r.Resolve(name, []Toponym{{Start: 0, End: len(name), Text: name}}, lang)[0]
+}
+
+// kzRegions are Kazakhstan's regions by ISO 3166-2 code with their English,
+// Russian and Kazakh names as the press writes them.
+var kzRegions = []struct{ iso, en, ru, kk string }{
+	{"KZ-10", "Abai Region", "Абайская область", "Абай облысы"},
+	{"KZ-11", "Akmola Region", "Акмолинская область", "Ақмола облысы"},
+	{"KZ-15", "Aktobe Region", "Актюбинская область", "Ақтөбе облысы"},
+	{"KZ-19", "Almaty Region", "Алматинская область", "Алматы облысы"},
+	{"KZ-23", "Atyrau Region", "Атырауская область", "Атырау облысы"},
+	{"KZ-27", "West Kazakhstan Region", "Западно-Казахстанская область", "Батыс Қазақстан облысы"},
+	{"KZ-31", "Zhambyl Region", "Жамбылская область", "Жамбыл облысы"},
+	{"KZ-33", "Zhetysu Region", "Жетысуская область", "Жетісу облысы"},
+	{"KZ-35", "Karaganda Region", "Карагандинская область", "Қарағанды облысы"},
+	{"KZ-39", "Kostanay Region", "Костанайская область", "Қостанай облысы"},
+	{"KZ-43", "Kyzylorda Region", "Кызылординская область", "Қызылорда облысы"},
+	{"KZ-47", "Mangystau Region", "Мангистауская область", "Маңғыстау облысы"},
+	{"KZ-55", "Pavlodar Region", "Павлодарская область", "Павлодар облысы"},
+	{"KZ-59", "North Kazakhstan Region", "Северо-Казахстанская область", "Солтүстік Қазақстан облысы"},
+	{"KZ-61", "Turkistan Region", "Туркестанская область", "Түркістан облысы"},
+	{"KZ-62", "Ulytau Region", "Улытауская область", "Ұлытау облысы"},
+	{"KZ-63", "East Kazakhstan Region", "Восточно-Казахстанская область", "Шығыс Қазақстан облысы"},
+}
+
+func TestKazakhstanRegions(t *testing.T) {
+	r := mustResolver(t)
+	for _, c := range kzRegions {
+		forms := []struct {
+			name string
+			lang language.Tag
+		}{
+			{c.en, language.English},
+			{strings.ToUpper(c.en), language.English},
+			{strings.TrimSuffix(c.en, " Region") + " region", language.English},
+			{c.ru, language.Russian},
+			{strings.Replace(c.ru, "ая область", "ой области", 1), language.Russian}, // genitive, prepositional
+			{strings.Replace(c.ru, "ая область", "ую область", 1), language.Russian}, // accusative
+			{c.kk, language.Kazakh},
+			{c.kk + "ның", language.Kazakh}, // genitive: облысының
+			{c.kk + "нда", language.Kazakh}, // locative: облысында
+			{c.kk + "на", language.Kazakh},  // dative: облысына
+		}
+		for _, f := range forms {
+			got := resolveOne(r, f.name, f.lang)
+			if !got.Resolved || got.Place.Kind != Admin1 || got.Place.Admin1 != c.iso || got.Place.Country != "KZ" {
+				t.Errorf("Resolve(%q) = %+v; want admin1 %s", f.name, got.Place, c.iso)
+			}
+		}
+	}
+}
+
+// kzCities are Kazakhstan's cities of over 50,000 people in the generated
+// tables: GeoNames id, English, Russian and Kazakh names, and inflected forms.
+var kzCities = []struct {
+	id                 int
+	en, ru, kk         string
+	inflected          []string
+	alsoEnglishAliases []string
+}{
+	{1526273, "Astana", "Астана", "Астана", []string{"Астане", "Астаны", "Астанада", "Астанаға", "Астанадан", "Астананың"}, []string{"Nur-Sultan", "Akmola", "Tselinograd"}},
+	{1526384, "Almaty", "Алматы", "Алматы", []string{"Алматыда", "Алматыдан", "Алматыға", "Алматының"}, []string{"Alma-Ata"}},
+	{1518980, "Shymkent", "Шымкент", "Шымкент", []string{"Шымкенте", "Шымкента", "Шымкентте", "Шымкентке"}, nil},
+	{609655, "Karaganda", "Караганда", "Қарағанды", []string{"Караганде", "Караганды", "Қарағандыда", "Қарағандының"}, []string{"Karagandy"}},
+	{610611, "Aktobe", "Актобе", "Ақтөбе", []string{"Ақтөбеде", "Ақтөбеге"}, nil},
+	{1516905, "Taraz", "Тараз", "Тараз", []string{"Таразе", "Таразда"}, nil},
+	{1520240, "Pavlodar", "Павлодар", "Павлодар", []string{"Павлодаре", "Павлодара", "Павлодарда"}, nil},
+	{1520316, "Oskemen", "Усть-Каменогорск", "Өскемен", []string{"Усть-Каменогорске", "Өскеменде"}, []string{"Ust-Kamenogorsk"}},
+	{1519422, "Semey", "Семей", "Семей", []string{"Семее", "Семейде"}, []string{"Semipalatinsk"}},
+	{1519922, "Kyzylorda", "Кызылорда", "Қызылорда", []string{"Кызылорде", "Қызылордада"}, nil},
+	{608668, "Oral", "Уральск", "Орал", []string{"Уральске", "Оралда"}, []string{"Uralsk"}},
+	{610529, "Atyrau", "Атырау", "Атырау", []string{"Атырауда"}, nil},
+	{1519928, "Kostanay", "Костанай", "Қостанай", []string{"Костанае", "Қостанайда"}, nil},
+	{1520172, "Petropavl", "Петропавловск", "Петропавл", []string{"Петропавловске", "Петропавловска", "Петропавлда"}, []string{"Petropavlovsk"}},
+	{610612, "Aktau", "Актау", "Ақтау", []string{"Ақтауда"}, nil},
+	{1517945, "Turkistan", "Туркестан", "Түркістан", []string{"Туркестане", "Түркістанда"}, []string{"Turkestan"}},
+	{1518262, "Temirtau", "Темиртау", "Теміртау", []string{"Теміртауда"}, nil},
+	{1522203, "Kokshetau", "Кокшетау", "Көкшетау", []string{"Көкшетауда"}, nil},
+	{1518542, "Taldykorgan", "Талдыкорган", "Талдықорған", []string{"Талдыкоргане", "Талдықорғанда"}, nil},
+	{1519843, "Rudny", "Рудный", "Рудный", []string{"Рудном"}, []string{"Rudnyy"}},
+	{1524325, "Ekibastuz", "Экибастуз", "Екібастұз", []string{"Экибастузе", "Екібастұзда"}, nil},
+	{1516589, "Zhezkazgan", "Жезказган", "Жезқазған", []string{"Жезказгане", "Жезқазғанда"}, nil},
+	{607610, "Zhanaozen", "Жанаозен", "Жаңаөзен", []string{"Жанаозене", "Жаңаөзенде"}, nil},
+	{1525798, "Balkhash", "Балхаш", "Балқаш", []string{"Балхаше"}, nil},
+	{1521368, "Baikonur", "Байконур", "Байқоңыр", []string{"Байконуре", "Байқоңырда"}, nil},
+	{1522751, "Kentau", "Кентау", "Кентау", []string{"Кентауда"}, nil},
+	{1521370, "Ridder", "Риддер", "Риддер", []string{"Риддере", "Риддерде"}, nil},
+	{609123, "Kulsary", "Кульсары", "Құлсары", []string{"Құлсарыда"}, nil},
+	{1519691, "Sarkand", "Сарканд", "Сарқан", []string{"Сарканде"}, nil},
+}
+
+func TestKazakhstanCities(t *testing.T) {
+	r := mustResolver(t)
+	for _, c := range kzCities {
+		names := []struct {
+			name string
+			lang language.Tag
+		}{{c.en, language.English}, {c.ru, language.Russian}, {c.kk, language.Kazakh}}
+		for _, n := range c.inflected {
+			names = append(names, struct {
+				name string
+				lang language.Tag
+			}{n, language.Russian})
+		}
+		for _, n := range c.alsoEnglishAliases {
+			names = append(names, struct {
+				name string
+				lang language.Tag
+			}{n, language.English})
+		}
+		for _, n := range names {
+			got := resolveOne(r, n.name, n.lang)
+			if got.Place.GeonameID != c.id || got.Place.Country != "KZ" || got.Place.Kind != City {
+				t.Errorf("Resolve(%q, %v) = %+v; want city %d (%s)", n.name, n.lang, got.Place, c.id, c.en)
+			}
+		}
+	}
+}
+
+// TestKazakhstanCitiesCovered checks the table above against the generated
+// data: every Kazakh city of over 50,000 people in the tables is in it.
+func TestKazakhstanCitiesCovered(t *testing.T) {
+	tb := defaultTables()
+	want := map[int]bool{}
+	for _, c := range kzCities {
+		want[c.id] = true
+	}
+	n := 0
+	for i := range tb.lines {
+		p := tb.place(int32(i))
+		if p.Kind == City && p.Country == "KZ" && p.Population > 50000 {
+			n++
+			if !want[p.GeonameID] {
+				t.Errorf("city %d %s (%d people) missing from kzCities", p.GeonameID, p.Name, p.Population)
+			}
+		}
+	}
+	if n < 25 {
+		t.Errorf("%d Kazakh cities of over 50,000 people in the tables; want >= 25", n)
+	}
+}
+
+func TestRenamings(t *testing.T) {
+	r := mustResolver(t)
+	for _, c := range []struct {
+		name string
+		id   int
+		iso  string
+	}{
+		{"Nur-Sultan", 1526273, ""},
+		{"Нур-Султан", 1526273, ""},
+		{"Akmola", 1526273, ""}, // the capital's name of 1992-1998
+		{"Akmola Region", 0, "KZ-11"},
+		{"Alma-Ata", 1526384, ""},
+		{"Алма-Ата", 1526384, ""},
+		{"Shevchenko", 610612, ""},
+		{"Ulytau Region", 12510145, "KZ-62"},
+		{"область Ұлытау", 12510145, "KZ-62"},
+		{"Abai Region", 12510143, "KZ-10"},
+		{"Zhetysu Region", 12510144, "KZ-33"},
+	} {
+		got := resolveOne(r, c.name, language.Und)
+		if c.id != 0 && got.Place.GeonameID != c.id || c.iso != "" && got.Place.Admin1 != c.iso {
+			t.Errorf("Resolve(%q) = %+v; want id %d admin1 %q", c.name, got.Place, c.id, c.iso)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	g, _ := NewGazetteer()
+	for _, c := range []struct {
+		name    string
+		kind    Kind
+		country string
+	}{
+		{"Kazakhstan", Country, "KZ"},
+		{"Қазақстан", Country, "KZ"},
+		{"Казахстане", Country, "KZ"},
+		{"Republic of Kazakhstan", Country, "KZ"},
+		{"U.S.", Country, "US"},
+		{"Russia's", Country, "RU"},
+		{"Black Sea", Water, ""},
+		{"Черное море", Water, ""},
+		{"Чёрном море", Water, ""},
+		{"Lake Balkhash", Water, "KZ"},
+		{"Issyk-Kul", Water, "KG"},
+		{"Tian Shan", Land, ""},
+		{"Crimea", Land, "UA"},
+		{"Central Asia", Region, ""},
+		{"Центральной Азии", Region, ""},
+		{"Baltic States", Region, ""},
+		{"Donbas", Region, "UA"},
+		{"Maryland", Admin1, "US"},
+		{"Moscow", City, "RU"},
+		{"São Paulo", City, "BR"},
+		{"sao paulo", City, "BR"},
+		{"  Almaty  ", City, "KZ"},
+		{"город Алматы", Admin1, "KZ"},
+		{"Pavlodar Region", Admin1, "KZ"},
+	} {
+		cands, ok := g.Lookup(c.name)
+		if !ok || cands[0].Kind != c.kind || cands[0].Country != c.country {
+			var first Place
+			if ok {
+				first = cands[0]
+			}
+			t.Errorf("Lookup(%q) = %+v, %v; want first %s in %q", c.name, first, ok, c.kind, c.country)
+		}
+		if k, ok := g.KindOf(c.name); !ok || k != c.kind {
+			t.Errorf("KindOf(%q) = %q, %v; want %q", c.name, k, ok, c.kind)
+		}
+	}
+	for _, name := range []string{"", " ", "Belarusian", "белорусский", "xyzzyq", strings.Repeat("Almaty", 2000), "\xff\xfe", "Ал\x00маты"} {
+		if c, ok := g.Lookup(name); ok {
+			t.Errorf("Lookup(%.40q) = %+v; want none", name, c[0])
+		}
+	}
+}
+
+func TestDemonym(t *testing.T) {
+	g, _ := NewGazetteer()
+	for _, c := range []struct{ word, cc string }{
+		{"Belarusian", "BY"}, {"белорусский", "BY"}, {"белорусской", "BY"}, {"Kazakh", "KZ"},
+		{"казахстанский", "KZ"}, {"казахстанских", "KZ"}, {"Казахстанские", "KZ"}, {"қазақстандық", "KZ"},
+		{"Russian", "RU"}, {"Russians", "RU"}, {"Ukrainian", "UA"}, {"Kyrgyz", "KG"},
+	} {
+		if cc, ok := g.Demonym(c.word); !ok || cc != c.cc {
+			t.Errorf("Demonym(%q) = %q, %v; want %q", c.word, cc, ok, c.cc)
+		}
+	}
+	for _, w := range []string{"", "Almaty", "table", "Kazakhstan"} {
+		if cc, ok := g.Demonym(w); ok {
+			t.Errorf("Demonym(%q) = %q; want none", w, cc)
+		}
+	}
+}
+
+func TestMembers(t *testing.T) {
+	g, _ := NewGazetteer()
+	c, _ := g.Lookup("Baltic States")
+	if got := strings.Join(g.Members(c[0]), ","); got != "EE,LV,LT" {
+		t.Errorf("Members(Baltic States) = %s; want EE,LV,LT", got)
+	}
+	c, _ = g.Lookup("Central Asia")
+	if got := strings.Join(g.Members(c[0]), ","); got != "KG,KZ,TJ,TM,UZ" {
+		t.Errorf("Members(Central Asia) = %s; want KG,KZ,TJ,TM,UZ", got)
+	}
+	if m := g.Members(Place{Kind: City, Name: "Almaty"}); m != nil {
+		t.Errorf("Members(city) = %v; want nil", m)
+	}
+}
+
+// spans returns the toponyms for the first occurrence of each name in text.
+func spans(t *testing.T, text string, names ...string) []Toponym {
+	t.Helper()
+	var out []Toponym
+	for _, n := range names {
+		i := strings.Index(text, n)
+		if i < 0 {
+			t.Fatalf("%q not in text", n)
+		}
+		out = append(out, Toponym{Start: i, End: i + len(n), Text: n})
+	}
+	return out
+}
+
+func TestSeedPage(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "seed.txt"))
+	if err != nil {
+		t.Skip(err)
+	}
+	text := string(b)
+	en, ru, _ := strings.Cut(text, "15 Ноября 2024")
+	r := mustResolver(t)
+	type want struct {
+		kind     Kind
+		country  string
+		admin1   string
+		id       int
+		notEmpty bool
+	}
+	check := func(text string, lang language.Tag, cases map[string]want) {
+		names := make([]string, 0, len(cases))
+		for n := range cases {
+			names = append(names, n)
+		}
+		for _, res := range r.Resolve(text, spans(t, text, names...), lang) {
+			w := cases[res.Text]
+			p := res.Place
+			if !res.Resolved || p.Kind != w.kind || p.Country != w.country || w.admin1 != "" && p.Admin1 != w.admin1 || w.id != 0 && p.GeonameID != w.id {
+				t.Errorf("Resolve(%q) = %+v; want %+v", res.Text, p, w)
+			}
+		}
+	}
+	check(en, language.English, map[string]want{
+		"Almaty":         {kind: City, country: "KZ", id: 1526384},
+		"Kazakhstan":     {kind: Country, country: "KZ"},
+		"Belarus":        {kind: Country, country: "BY"},
+		"Caspian":        {kind: Region},
+		"Russia":         {kind: Country, country: "RU"},
+		"China":          {kind: Country, country: "CN"},
+		"Mongolia":       {kind: Country, country: "MN"},
+		"Kyrgyzstan":     {kind: Country, country: "KG"},
+		"Tajikistan":     {kind: Country, country: "TJ"},
+		"Uzbekistan":     {kind: Country, country: "UZ"},
+		"Moscow":         {kind: City, country: "RU", id: 524901},
+		"Ukraine":        {kind: Country, country: "UA"},
+		"Crimea":         {kind: Land, country: "UA"},
+		"Maryland":       {kind: Admin1, country: "US", admin1: "US-MD"},
+		"Black Sea":      {kind: Water},
+		"Eastern Europe": {kind: Region},
+		"Baltic States":  {kind: Region},
+	})
+	check(ru, language.Russian, map[string]want{
+		"Казахстане":             {kind: Country, country: "KZ"},
+		"Жезказгане":             {kind: City, country: "KZ", id: 1516589},
+		"Алматы":                 {kind: City, country: "KZ", id: 1526384},
+		"Карагандинской области": {kind: Admin1, country: "KZ", admin1: "KZ-35"},
+		"Павлодарской области":   {kind: Admin1, country: "KZ", admin1: "KZ-55"},
+		"Кызылординской области": {kind: Admin1, country: "KZ", admin1: "KZ-43"},
+		"Петропавловска":         {kind: City, country: "KZ", id: 1520172},
+	})
+}
+
+func TestPetropavlovskFollowsTheDocument(t *testing.T) {
+	r := mustResolver(t)
+	kz := "Police in Petropavlovsk, North Kazakhstan Region, detained two men."
+	ru := "Eruption near Petropavlovsk: the Kamchatka volcano is active again."
+	ruSpans := []string{"Petropavlovsk", "Kamchatka"}
+	for _, c := range []struct {
+		text, name string
+		want       string
+		opts       []Option
+	}{
+		{kz, "Petropavlovsk", "KZ", nil},
+		{ru, ruSpans[0], "RU", nil},
+		{"Petropavlovsk", "Petropavlovsk", "KZ", []Option{WithFocus("kz")}},
+		{"Petropavlovsk", "Petropavlovsk", "RU", []Option{WithFocus("RU")}},
+	} {
+		names := []string{c.name}
+		if c.text == ru {
+			names = ruSpans
+		}
+		res := mustResolver(t, c.opts...).Resolve(c.text, spans(t, c.text, names...), language.English)[0]
+		if res.Place.Country != c.want {
+			t.Errorf("Resolve(%q in %.30q) = %+v; want country %s", c.name, c.text, res.Place, c.want)
+		}
+	}
+	_ = r
+}
+
+func TestDemonymIsNoMention(t *testing.T) {
+	// A demonym counts toward the document's countries.
+	r := mustResolver(t)
+	text := "Belarusian officers met their colleagues in Brest."
+	res := r.Resolve(text, spans(t, text, "Brest"), language.English)[0]
+	if res.Place.Country != "BY" {
+		t.Errorf("Resolve(Brest after Belarusian) = %+v; want BY", res.Place)
+	}
+	text = "French officers met their colleagues in Brest."
+	res = r.Resolve(text, spans(t, text, "Brest"), language.English)[0]
+	if res.Place.Country != "FR" {
+		t.Errorf("Resolve(Brest after French) = %+v; want FR", res.Place)
+	}
+}
+
+func TestNewBadFocus(t *testing.T) {
+	for _, f := range []string{"", "K", "KAZ", "1Z", "ҚЗ"} {
+		if _, err := New(WithFocus(f)); err != ErrBadCountry {
+			t.Errorf("New(WithFocus(%q)) error = %v; want ErrBadCountry", f, err)
+		}
+	}
+	if _, err := New(nil); err != nil {
+		t.Errorf("New(nil) error = %v", err)
+	}
+}
+
+func TestResolveBadInput(t *testing.T) {
+	r := mustResolver(t)
+	long := strings.Repeat("Алматы ", 1500)
+	for _, c := range []struct {
+		text string
+		tops []Toponym
+	}{
+		{"", nil},
+		{"", []Toponym{{Start: 0, End: 0, Text: ""}}},
+		{"abc", []Toponym{{Start: 5, End: 2, Text: "Almaty"}}},   // offsets out of range: resolved by Text
+		{"abc", []Toponym{{Start: -1, End: 99, Text: "\xff\xfe"}}},
+		{long, []Toponym{{Start: 0, End: len(long), Text: long}}},
+		{"AlмаtyАлматы", []Toponym{{Start: 0, End: 14, Text: "AlмаtyАлматы"}}},
+	} {
+		res := r.Resolve(c.text, c.tops, language.Und)
+		if len(res) != len(c.tops) {
+			t.Fatalf("Resolve returned %d results for %d toponyms", len(res), len(c.tops))
+		}
+		for i, x := range res {
+			if x.Toponym != c.tops[i] {
+				t.Errorf("Resolve changed the toponym %+v to %+v", c.tops[i], x.Toponym)
+			}
+			if x.Resolved != (x.Place.Name != "") {
+				t.Errorf("Resolve(%.20q) = %+v; Resolved and Place disagree", x.Text, x)
+			}
+		}
+	}
+	if got := r.Resolve("In Almaty", []Toponym{{Start: 3, End: 9, Text: "Almaty"}}, language.Und)[0]; got.Place.Country != "KZ" {
+		t.Errorf("Resolve(Almaty) = %+v", got)
+	}
+}
+
+// TestConcurrent runs one shared Resolver from many goroutines (go test -race).
+func TestConcurrent(t *testing.T) {
+	r := mustResolver(t)
+	text := "Almaty and Astana, Карагандинской области, Petropavlovsk near the Black Sea"
+	want := r.Resolve(text, spans(t, text, "Almaty", "Astana", "Карагандинской области", "Petropavlovsk", "Black Sea"), language.English)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 50; k++ {
+				got := r.Resolve(text, spans(t, text, "Almaty", "Astana", "Карагандинской области", "Petropavlovsk", "Black Sea"), language.English)
+				for j := range got {
+					if got[j] != want[j] {
+						t.Errorf("concurrent Resolve differs: %+v vs %+v", got[j], want[j])
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestTablesWellFormed(t *testing.T) {
+	tb := defaultTables()
+	if len(tb.lines) < 100000 || len(tb.names) < 200000 {
+		t.Fatalf("tables too small: %d places, %d names", len(tb.lines), len(tb.names))
+	}
+	prev := ""
+	for i, off := range tb.names {
+		line := namesTSV[off:]
+		line = line[:strings.IndexByte(line, '\n')]
+		k, post, ok := strings.Cut(line, "\t")
+		if !ok || post == "" || k <= prev && i > 0 || !utf8.ValidString(k) {
+			t.Fatalf("names line %d %q is malformed or out of order", i, line)
+		}
+		prev = k
+		for _, f := range strings.Fields(post) {
+			if n := unb64(f); n < 0 || n >= int64(len(tb.lines)) {
+				t.Fatalf("names line %d: place %d out of range", i, n)
+			}
+		}
+	}
+	for i := range tb.lines {
+		p := tb.place(int32(i))
+		if p.Name == "" || p.Kind == "" || p.Lat < -90 || p.Lat > 90 || p.Lon < -180 || p.Lon > 180 {
+			t.Fatalf("place %d malformed: %+v", i, p)
+		}
+	}
+	if !strings.Contains(DataVersion, "GeoNames") || !strings.Contains(DataVersion, "CLDR") {
+		t.Errorf("DataVersion = %q", DataVersion)
+	}
+}
