@@ -99,6 +99,7 @@ type word struct {
 	sent     int32  // sentence number
 	script   uint8
 	kazakh   bool  // has a letter found only in Kazakh
+	title    bool  // in the first line of a text with more lines
 	ids, end int32 // matcher ids of the current rule set: s.ids[ids:end]
 }
 
@@ -119,7 +120,7 @@ type scratch struct {
 	keep, in        []bool
 	cand            []int32
 	ev              []hit
-	counts          [][]int32  // per rule set: pattern counts
+	counts          [][]float32 // per rule set: pattern occurrences (title ones count titleBoost)
 	setSeen         [][]int32  // per rule set: last sentence each set was seen in
 	comboCount      [][]int32  // per rule set: sentences each combo held in
 	setText         [][]string // per rule set: the last term matched for each set
@@ -183,6 +184,9 @@ func putScratch(s *scratch) {
 	scratchPool.Put(s)
 }
 
+// titleBoost is how many times a term in the title counts.
+const titleBoost = 2
+
 // chunkSize bounds the text tokenized at once, so that a huge document
 // needs bounded memory.
 const chunkSize = 32 << 10
@@ -202,8 +206,7 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 	}
 	s.curSent = resize32(s.curSent, nr)
 	for ri, r := range c.rules {
-		s.counts[ri] = resize32(s.counts[ri], len(r.patterns))
-		clear(s.counts[ri])
+		s.counts[ri] = resizeF32(s.counts[ri], len(r.patterns))
 		s.setSeen[ri] = resize32(s.setSeen[ri], len(r.sets))
 		for i := range s.setSeen[ri] {
 			s.setSeen[ri][i] = -1
@@ -255,7 +258,7 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 			chunk = text[:cut]
 		}
 		text = text[len(chunk):]
-		sent = s.splitWords(chunk, sent)
+		sent = s.splitWords(chunk, sent, nwords == 0 && sent == 0)
 		nwords += len(s.words)
 		isKK := kazakh > 0
 		if kazakh == 0 {
@@ -290,7 +293,7 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 			if !p.scoring {
 				continue
 			}
-			w := float64(p.weight) * (1 + math.Log(float64(n)))
+			w := float64(p.weight) * (1 + math.Log(max(1, float64(n))))
 			s.raw[p.topic] += w
 			text := s.matchText[ri][pi]
 			if text == "" {
@@ -332,6 +335,15 @@ func hasTextAtom(cb *combo) bool {
 	return false
 }
 
+func resizeF32(b []float32, n int) []float32 {
+	if cap(b) < n {
+		return make([]float32, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
 func resizeStr(b []string, n int) []string {
 	if cap(b) < n {
 		return make([]string, n)
@@ -350,16 +362,18 @@ func resize32(b []int32, n int) []int32 {
 
 // splitWords tokenizes chunk into s.words, folding each word and splitting
 // hyphenated words into their parts. It returns the next sentence number.
-func (s *scratch) splitWords(chunk string, sent int32) int32 {
+func (s *scratch) splitWords(chunk string, sent int32, first bool) int32 {
 	s.toks = token.AppendTokens(s.toks[:0], chunk)
 	s.words = s.words[:0]
 	s.fold = s.fold[:0]
 	// Fold into one buffer first; word.fold strings are made after, since
 	// the buffer may move while growing.
 	starts := s.ids[:0] // reuse ids as scratch for fold offsets
+	newline, titleWords := false, 0
 	for ti, t := range s.toks {
 		if ti > 0 && t.Newlines > 0 {
 			sent++
+			newline = true
 		}
 		switch t.Kind {
 		case token.Punct:
@@ -397,7 +411,17 @@ func (s *scratch) splitWords(chunk string, sent int32) int32 {
 				continue
 			}
 			starts = append(starts, int32(a), int32(len(s.fold)))
-			s.words = append(s.words, word{orig: p, sent: sent, script: sc, kazakh: kk})
+			s.words = append(s.words, word{orig: p, sent: sent, script: sc, kazakh: kk, title: !newline})
+			if !newline {
+				titleWords++
+			}
+		}
+	}
+	// The first line of a text with more lines is its title: its words
+	// count titleBoost times.
+	if !first || !newline || titleWords == 0 || titleWords > 40 {
+		for i := 0; i < titleWords; i++ {
+			s.words[i].title = false
 		}
 	}
 	fold := string(s.fold) // one allocation per chunk
@@ -511,7 +535,11 @@ func (c *Classifier) matchChunk(s *scratch, ri int, r *langRules) {
 				if counts[pi] == 0 {
 					s.matchText[ri][pi] = s.text(i, len(p.words))
 				}
-				counts[pi]++
+				if w.title {
+					counts[pi] += titleBoost
+				} else {
+					counts[pi]++
+				}
 				for _, sid := range p.sets {
 					seen[sid] = w.sent
 					s.setText[ri][sid] = s.matchText[ri][pi]
@@ -651,7 +679,7 @@ func (c *Classifier) scoreEntities(s *scratch, ents []Entity) {
 		if !found {
 			s.entTypes = append(s.entTypes, entType{e.Type, 1})
 		}
-		s.splitWords(e.Name, 0)
+		s.splitWords(e.Name, 0, false)
 		for ri, r := range c.rules {
 			s.ids = s.ids[:0]
 			for i := range s.words {

@@ -223,7 +223,7 @@ func appendFeatures(s *scratch, dst []uint32, text string, mask uint32) []uint32
 			chunk = text[:cut]
 		}
 		text = text[len(chunk):]
-		sent = s.splitWords(chunk, sent) + 1
+		sent = s.splitWords(chunk, sent, false) + 1
 		prev, prevSent := uint32(0), int32(-1)
 		for i := range s.words {
 			w := &s.words[i]
