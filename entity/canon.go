@@ -400,7 +400,7 @@ func isConsonant(r rune) bool {
 func isSibVelar(r rune) bool { return strings.ContainsRune("кгхжшчщ", r) }
 
 // analyse returns the candidate nominatives of one word of a name of type typ.
-func (c *canonizer) analyse(word string, typ Type) []cand {
+func (c *canonizer) analyse(word string, typ Type) (out []cand) {
 	lw := strings.ToLower(word)
 	type raw struct {
 		cand
@@ -436,6 +436,9 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 				nom := p.nom
 				if e.cases&(sgN|sgG|sgD|sgA|sgI|sgL) == 0 && p.gender != plural {
 					nom = p.plural()
+					if nom == "и" && strings.HasSuffix(strings.ToLower(stem), "ц") {
+						nom = "ы" // американцы
+					}
 				}
 				stems := []string{stem}
 				if c.lang == "uk" && p.class == noun && p.gender == fem && e.suf == "і" {
@@ -525,6 +528,18 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 				}
 			}
 		}
+		anySeen := false
+		defer func() {
+			// A person's name ending in a vowel, used twice or more and never
+			// in another form, is indeclinable: Бібі, Пелосі, Шойгу.
+			if typ == PER && !anySeen && c.doc[lw] >= 2 && strings.ContainsRune("иіуюо", lastRune(lw)) {
+				for i := range out {
+					if out[i].class == indecl {
+						out[i].score += 0.5
+					}
+				}
+			}
+		}()
 		for i := range rs {
 			if rs[i].p == nil {
 				continue
@@ -540,9 +555,10 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 				}
 			}
 			rs[i].score += 0.5 * float64(min(seen, 3))
+			anySeen = anySeen || seen > 0
 		}
 	}
-	out := make([]cand, 0, len(rs))
+	out = make([]cand, 0, len(rs))
 	for _, r := range rs {
 		merged := false
 		for i := range out {
@@ -911,4 +927,9 @@ func adjStem(stem string) bool {
 		}
 	}
 	return false
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }

@@ -166,6 +166,18 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 			lm.key = "#" + strings.ToLower(lm.form)
 		}
 		lm.words = strings.Fields(lm.key)
+		if m.Type == PER && len(lm.words) > 1 {
+			// Initials do not count: С. Баркли is a surname-only mention.
+			ws := lm.words[:0:0]
+			for _, w := range lm.words {
+				if len(w) > 1 || len(lm.words) == 1 {
+					ws = append(ws, w)
+				}
+			}
+			if len(ws) > 0 {
+				lm.words = ws
+			}
+		}
 		lm.kb = -1
 		acr := isAcronym(m.Text)
 		if j, ok := kb.lookup(lm.key, m.Type, acr); ok {
@@ -216,7 +228,12 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 			}
 			continue
 		}
-		k := string(mentions[i].Type) + "|" + ms[i].key
+		// People apart, one key is one thing whatever type the tagger gave
+		// it (Белый дом as ORG and as LOC).
+		k := "|" + ms[i].key
+		if mentions[i].Type == PER {
+			k = "PER" + k
+		}
 		if j, ok := byKey[k]; ok {
 			union(i, j)
 		} else {
@@ -281,7 +298,26 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		}
 	}
 	for i := range ms {
-		if mentions[i].Type != PER || len(ms[i].words) != 1 {
+		if len(ms[i].words) != 1 {
+			continue
+		}
+		if mentions[i].Type != PER {
+			// A tagger may call a lone surname a place (Khrenin/LOC): it
+			// joins the one full name of the document with that surname.
+			w := ms[i].words[0]
+			if ms[i].kb >= 0 || len(w) < 4 || len(fullNames[w]) == 0 || isAcronym(mentions[i].Text) {
+				continue
+			}
+			j := fullNames[w][0]
+			one := true
+			for _, k := range fullNames[w][1:] {
+				if ms[k].key != ms[j].key {
+					one = false
+				}
+			}
+			if ws := ms[j].words; one && ws[len(ws)-1] == w {
+				union(i, j)
+			}
 			continue
 		}
 		best, bestDist := -1, math.MaxInt
@@ -359,6 +395,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		repWords := strings.Fields(ms[rep].form)
 		for k, i := range mem {
 			if i == rep || ent.Type != PER || len(ms[i].words) != 1 || len(repWords) != len(ms[rep].words) ||
+				len(splitWords(ms[i].form)) != 1 ||
 				langCode(mentions[i].Language) != langCode(mentions[rep].Language) {
 				continue
 			}
@@ -405,7 +442,7 @@ func assignIDs(out []Entity, members [][]int, ms []linkMention) {
 			}
 		}
 		ws := ms[best].words
-		surname[e] = ws[len(ws)-1]
+		surname[e] = idSurname(ws[len(ws)-1])
 		o, ok := owner[surname[e]]
 		if !ok || len(out[e].Mentions) > len(out[o].Mentions) ||
 			len(out[e].Mentions) == len(out[o].Mentions) && out[e].Mentions[0].Start < out[o].Mentions[0].Start {
@@ -697,4 +734,16 @@ func feminineNext(text string, m Mention) bool {
 		}
 	}
 	return false
+}
+
+// idSurname folds the feminine form of a Slavic surname into the masculine
+// for ids (tkacheva -> tkachev), so that a woman named by surname alone
+// in one document and by full name in another gets one id.
+func idSurname(k string) string {
+	for _, s := range []string{"ova", "eva", "ina"} {
+		if strings.HasSuffix(k, s) && len(k) > len(s)+2 {
+			return k[:len(k)-1]
+		}
+	}
+	return k
 }

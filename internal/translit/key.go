@@ -131,6 +131,11 @@ func keyWord(w string) string {
 	b := make([]byte, 0, len(w))
 	for i := 0; i < len(w); i++ {
 		c := w[i]
+		if c == 'h' && (i == 0 || w[i-1] != 's' && w[i-1] != 'c') {
+			// h and g: Ukrainian г is h, Russian renders foreign h as г or х
+			// (Гамбург, Нетаньяху/Нетаньягу); kh has become h above.
+			c = 'g'
+		}
 		if n := len(b); n > 0 && b[n-1] == c && c < utf8.RuneSelf && !isDigit(c) {
 			continue // doubled letters: Kassym/Касым, Jenner/Дженер
 		}
