@@ -114,8 +114,11 @@ var (
 		"ша", "ше", "дай", "дей", "тай", "тей", // equative, similative
 		"дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", // locative adjectival
 	}
-	kkPossessive = []string{"ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "ым", "ім", "ың", "ің", "сы", "сі", "м", "ң", "ы", "і"}
-	kkPlural     = []string{"лар", "лер", "дар", "дер", "тар", "тер"}
+	// Single-letter possessives (-ы, -і, -м, -ң) are not stripped: too many
+	// stems end in those letters (есірткі, бала+м).
+	kkPossessive = []string{"ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "ым", "ім", "ың", "ің", "сы", "сі"}
+	// Plural, also with the third-person possessive (-лары: their …s).
+	kkPlural = []string{"лар", "лер", "дар", "дер", "тар", "тер", "лары", "лері", "дары", "дері", "тары", "тері"}
 )
 
 // KazakhStem strips common Kazakh inflectional suffixes from a folded word:
