@@ -190,13 +190,36 @@ func TestBSNLPLemmas(t *testing.T) {
 		t.Skip("accuracy run")
 	}
 	docs := loadBSNLP(t)
+	topics := map[string][]bsnlpDoc{}
+	for _, d := range docs {
+		topics[d.topic+"/"+d.lang] = append(topics[d.topic+"/"+d.lang], d)
+	}
+	names := make([]string, 0, len(topics))
+	for k := range topics {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	if os.Getenv("NEWSMON_EVAL_TOPICS") == "" {
+		names = nil // the per-topic breakdown doubles the run time
+	}
+	for _, k := range names {
+		ts := scoreBSNLP(t, topics[k])
+		t.Logf("%-22s PER %.3f ORG %.3f LOC %.3f EVENT %.3f all %.3f  (%d docs)", k, ts.share(ts.form, PER),
+			ts.share(ts.form, ORG), ts.share(ts.form, LOC), ts.share(ts.form, EVENT), ts.share(ts.form, ""), len(topics[k]))
+	}
 	s := scoreBSNLP(t, docs)
 	for _, typ := range []Type{PER, ORG, LOC, EVENT, ""} {
 		name := string(typ)
 		if name == "" {
 			name = "all"
 		}
-		t.Logf("%-5s mention form %.3f   entity name %.3f   (%d mentions)", name, s.share(s.form, typ), s.share(s.name, typ), s.form[typ][1])
+		n := 0
+		for tt, v := range s.form {
+			if typ == "" || tt == typ {
+				n += v[1]
+			}
+		}
+		t.Logf("%-5s mention form %.3f   entity name %.3f   (%d mentions)", name, s.share(s.form, typ), s.share(s.name, typ), n)
 	}
 	agree := float64(s.idAgree) / float64(max(s.ids, 1))
 	t.Logf("id agreement %.3f (%d of %d gold ids)", agree, s.idAgree, s.ids)

@@ -149,7 +149,13 @@ func buildIndex(entries []Knowledge) *kbIndex {
 		if isAllUpper(strings.ReplaceAll(s, ".", "")) {
 			kb.acro[strings.ToLower(s)] = true
 		}
-		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		// Known nominatives: every word of a person's name, only the first
+		// word of other names (Министерство обороны Украины: the rest are
+		// genitives).
+		for n, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+			if n > 0 && entries[i].Type != PER {
+				break
+			}
 			if r, _ := utf8.DecodeRuneInString(w); unicode.Is(unicode.Cyrillic, r) && !isAllUpper(w) {
 				kb.words[strings.ToLower(w)] = true
 			}

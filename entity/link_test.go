@@ -64,11 +64,11 @@ func seedMentions(t testing.TB, text string) []Mention {
 	} {
 		out = append(out, seedMention(t, text, x.s, x.n, x.typ, ru))
 	}
-	sortMentions(out)
+	sortSeed(out)
 	return out
 }
 
-func sortMentions(ms []Mention) {
+func sortSeed(ms []Mention) {
 	for i := 1; i < len(ms); i++ {
 		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
