@@ -1,20 +1,15 @@
-// Package entity finds named entities — people, organizations, places and
-// named events — in news text, with byte offsets into the original string.
-//
-// This is the foundation's placeholder implementation: capitalized word runs
-// not at a sentence start are candidates; all-capital acronyms are ORG, a
-// name with a year (Zapad-2021) is EVENT, two or more capitalized words are
-// PER, one is LOC. The trained sequence tagger replaces it.
-//
-// A [Tagger] is immutable after [New] and safe for concurrent use.
 package entity
 
 import (
+	"bytes"
+	"embed"
+	"fmt"
+	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
+	"github.com/newsmon/newsmon/entity/seqtag"
 	"github.com/newsmon/newsmon/internal/token"
 )
 
@@ -29,6 +24,9 @@ const (
 	EVENT Type = "EVENT" // named events: exercises, summits, forums, elections
 )
 
+// types maps seqtag type numbers to Types.
+var types = [seqtag.NumTypes]Type{PER, ORG, LOC, EVENT}
+
 // Mention is one entity mention in a text.
 type Mention struct {
 	Start, End int    // half-open byte offsets into the text
@@ -39,74 +37,237 @@ type Mention struct {
 
 type config struct {
 	knowledge []Knowledge // used by the Linker
+	models    map[string][]byte
+	rules     uint8
+	rulesSet  bool
 }
 
 // Option configures a [Tagger].
 type Option func(*config)
 
-// Tagger extracts mentions. It is safe for concurrent use.
-type Tagger struct{}
+// WithModel replaces the built-in model for the base language of lang
+// ("en", "ru", "kk", or "und" for the fallback) with data, a model written
+// by the trainer in internal/cmd/train-ner. [New] decodes it at once and
+// fails with [ErrModel] if it is not a model. By default the built-in
+// models are used.
+func WithModel(lang language.Tag, data []byte) Option {
+	return func(c *config) {
+		if c.models == nil {
+			c.models = map[string][]byte{}
+		}
+		base, _ := lang.Base()
+		c.models[base.String()] = data
+	}
+}
 
-// New returns a Tagger.
+// WithRules switches the rules that run after decoding on or off: orgs
+// joins capitalized Latin-script runs ending in an organization noun
+// (Belarusian Defense Ministry) into one ORG mention; propagate gives a
+// surname alone, or a repeat of a found name, the type found for it
+// elsewhere in the text. Both are on by default; the trainer switches them
+// to measure what they bring.
+func WithRules(orgs, propagate bool) Option {
+	return func(c *config) {
+		c.rules = 0
+		if orgs {
+			c.rules |= ruleOrgs
+		}
+		if propagate {
+			c.rules |= rulePropagate
+		}
+		c.rulesSet = true
+	}
+}
+
+// ErrModel is returned by [New] for a model given with [WithModel] that
+// cannot be decoded.
+var ErrModel = fmt.Errorf("entity: bad model")
+
+//go:embed models/*.bin
+var builtin embed.FS
+
+// modelSlot is a model decoded on first use.
+type modelSlot struct {
+	get func() (*seqtag.Model, error)
+}
+
+func lazyModel(data func() ([]byte, error)) *modelSlot {
+	return &modelSlot{get: sync.OnceValues(func() (*seqtag.Model, error) {
+		b, err := data()
+		if err != nil {
+			return nil, err
+		}
+		return decodeModel(b)
+	})}
+}
+
+// decodeModel skips the file's "# ..." header line and decodes the rest.
+func decodeModel(b []byte) (*seqtag.Model, error) {
+	if len(b) > 0 && b[0] == '#' {
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			b = b[i+1:]
+		}
+	}
+	return seqtag.Unmarshal(b)
+}
+
+// builtinSlots are shared by every Tagger, so each built-in model is decoded
+// at most once per process.
+var builtinSlots = func() map[string]*modelSlot {
+	m := map[string]*modelSlot{}
+	for _, l := range []string{"en", "ru", "kk"} {
+		name := "models/" + l + ".bin"
+		m[l] = lazyModel(func() ([]byte, error) { return builtin.ReadFile(name) })
+	}
+	return m
+}()
+
+// Tagger extracts mentions. It is immutable after [New] and safe for
+// concurrent use.
+type Tagger struct {
+	slots map[string]*modelSlot
+	rules uint8
+}
+
+// Rules that run after decoding; see [WithRules].
+const (
+	ruleOrgs      = 1 << iota // extendOrgs
+	rulePropagate             // propagate
+)
+
+// New returns a Tagger. Models are decoded lazily, once per language, on the
+// first [Tagger.Extract] call for that language.
 func New(opts ...Option) (*Tagger, error) {
 	var c config
 	for _, o := range opts {
 		o(&c)
 	}
-	return &Tagger{}, nil
+	if !c.rulesSet {
+		c.rules = ruleOrgs | rulePropagate
+	}
+	t := &Tagger{slots: map[string]*modelSlot{}, rules: c.rules}
+	for l, s := range builtinSlots {
+		t.slots[l] = s
+	}
+	for l, data := range c.models {
+		m, err := decodeModel(data)
+		if err != nil {
+			return nil, fmt.Errorf("%w for %q: %v", ErrModel, l, err)
+		}
+		t.slots[l] = &modelSlot{get: func() (*seqtag.Model, error) { return m, nil }}
+	}
+	return t, nil
 }
 
-// Extract returns the mentions in text, sorted by Start and not
-// overlapping. lang selects the model; an unsupported language falls back to
-// the language-independent one.
-func (t *Tagger) Extract(text string, lang language.Tag) []Mention {
-	toks := token.Tokenize(text)
-	var out []Mention
-	for _, s := range token.Sentences(text, toks) {
-		for i := s.Start; i < s.End; i++ {
-			if !capitalized(toks[i]) || i == s.Start {
-				continue
-			}
-			j := i + 1
-			for j < s.End && capitalized(toks[j]) && toks[j].Newlines == 0 {
-				j++
-			}
-			m := Mention{Start: toks[i].Start, End: toks[j-1].End}
-			m.Text = text[m.Start:m.End]
-			m.Type = guessType(toks[i:j])
-			m.Language = lang
-			out = append(out, m)
-			i = j - 1
+// Languages returns the base languages that have a model of their own.
+func (t *Tagger) Languages() []language.Tag {
+	var out []language.Tag
+	for _, l := range []string{"en", "kk", "ru"} {
+		if _, ok := t.slots[l]; ok {
+			out = append(out, language.MustParse(l))
 		}
 	}
 	return out
 }
 
-func capitalized(t token.Token) bool {
-	r, _ := utf8.DecodeRuneInString(t.Text)
-	return t.Kind == token.Word && unicode.IsUpper(r)
+// modelFor picks the model for lang. Languages without a model of their own
+// use a related one (Ukrainian and Belarusian the Russian model); any other
+// language, including und, uses the fallback: the "und" model if one was
+// given with [WithModel], else the Russian model for text that is mostly
+// Cyrillic and the English model otherwise. Both cue on capitalization,
+// shape and context rather than vocabulary, which carries over to other
+// languages in those scripts.
+func (t *Tagger) modelFor(text string, lang language.Tag) *seqtag.Model {
+	base, _ := lang.Base()
+	b := base.String()
+	switch b {
+	case "uk", "be":
+		b = "ru"
+	case "en", "ru", "kk":
+	default:
+		if _, ok := t.slots["und"]; ok {
+			b = "und"
+		} else if mostlyCyrillic(text) {
+			b = "ru"
+		} else {
+			b = "en"
+		}
+	}
+	s, ok := t.slots[b]
+	if !ok {
+		return nil
+	}
+	m, err := s.get()
+	if err != nil {
+		return nil
+	}
+	return m
 }
 
-func guessType(toks []token.Token) Type {
-	if len(toks) == 1 {
-		w := toks[0].Text
-		upper := true
-		digits := false
-		for _, r := range w {
-			if unicode.IsLower(r) {
-				upper = false
-			}
-			if unicode.IsDigit(r) {
-				digits = true
-			}
+func mostlyCyrillic(text string) bool {
+	cyr, lat := 0, 0
+	for i, r := range text {
+		if i > 4096 {
+			break
 		}
 		switch {
-		case digits:
-			return EVENT
-		case upper && utf8.RuneCountInString(w) > 1:
-			return ORG
+		case r >= 0x400 && r <= 0x52f:
+			cyr++
+		case r < 0x80 && unicode.IsLetter(r):
+			lat++
 		}
-		return LOC
 	}
-	return PER
+	return cyr > lat
+}
+
+type scratch struct {
+	toks   []token.Token
+	buf    seqtag.Buffer
+	emis   seqtag.Emissions
+	labels []seqtag.Label
+	back   [][seqtag.NumLabels]uint8
+	spans  []seqtag.Span
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Extract returns the mentions in text, sorted by Start and not
+// overlapping, with offsets into text. lang selects the model (see
+// [Tagger.Languages]); an unsupported language falls back as described
+// there. Invalid UTF-8 is skipped; Extract never fails.
+func (t *Tagger) Extract(text string, lang language.Tag) []Mention {
+	m := t.modelFor(text, lang)
+	if m == nil {
+		return nil
+	}
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	s.toks = token.AppendTokens(s.toks[:0], text)
+	toks := s.toks
+	sents := token.Sentences(text, toks)
+	s.buf.Extract(text, toks, sents)
+	var out []Mention
+	for _, se := range sents {
+		s.emis = m.Score(s.buf.Feats, s.buf.Offs[se.Start:se.End+1], s.emis)
+		if cap(s.labels) < len(s.emis) {
+			s.labels = make([]seqtag.Label, len(s.emis))
+		}
+		labels := seqtag.Viterbi(s.emis, &m.Trans, s.labels[:cap(s.labels)], &s.back)
+		s.spans = seqtag.Spans(labels, s.spans[:0])
+		for _, sp := range s.spans {
+			a, b := se.Start+sp.Start, se.Start+sp.End
+			out = append(out, Mention{Start: toks[a].Start, End: toks[b-1].End, Type: types[sp.Type], Language: lang})
+		}
+	}
+	if t.rules&ruleOrgs != 0 {
+		out = extendOrgs(text, toks, sents, out, lang)
+	}
+	if t.rules&rulePropagate != 0 {
+		out = propagate(text, toks, out, lang)
+	}
+	out = applyPatterns(text, toks, out, lang)
+	for i := range out {
+		out[i].Text = text[out[i].Start:out[i].End]
+	}
+	return out
 }

@@ -1,0 +1,330 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/newsmon/newsmon/internal/normalize"
+	"github.com/newsmon/newsmon/internal/token"
+)
+
+// applyPatterns corrects the decoded mentions with fixed rules for what the
+// training data lacks or marks differently from this library:
+//
+//   - a capitalized name joined to a year by a hyphen (Zapad-2021,
+//     «Восток-2022») is an event;
+//   - a mention headed by an event noun (Astana International Forum,
+//     Форум работников сельского хозяйства, Тәуелсіздік күні) is an event;
+//   - a mention never runs across a bracket, comma or semicolon: it is cut
+//     there;
+//   - a lone adjective (Казахстанские, Belarusian) is not a place.
+func applyPatterns(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	ms = cutAtPunct(toks, ms)
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Type == LOC && isAdjective(text[m.Start:m.End]) {
+			continue
+		}
+		if m.Type == ORG || m.Type == LOC {
+			if eventHeaded(text[m.Start:m.End]) {
+				m.Type = EVENT
+			}
+		}
+		out = append(out, m)
+	}
+	ms = out
+	j := 0
+	for _, tk := range toks {
+		if tk.Kind != token.Word || !isNameYear(tk.Text) {
+			continue
+		}
+		for j < len(ms) && ms[j].End <= tk.Start {
+			j++
+		}
+		switch {
+		case j < len(ms) && ms[j].Start <= tk.Start:
+			if ms[j].Start == tk.Start && ms[j].End == tk.End {
+				ms[j].Type = EVENT
+			}
+		default:
+			ms = append(ms, Mention{})
+			copy(ms[j+1:], ms[j:])
+			ms[j] = Mention{Start: tk.Start, End: tk.End, Type: EVENT, Language: lang}
+		}
+	}
+	return ms
+}
+
+// cutAtPunct ends a mention before the first bracket, comma or semicolon
+// inside it.
+func cutAtPunct(toks []token.Token, ms []Mention) []Mention {
+	k := 0
+	out := ms[:0]
+	for _, m := range ms {
+		for k < len(toks) && toks[k].Start < m.Start {
+			k++
+		}
+		end := m.End
+		for i := k; i < len(toks) && toks[i].End <= m.End; i++ {
+			if toks[i].Kind == token.Punct && i > k && strings.ContainsAny(toks[i].Text, "()[]{},;") {
+				end = toks[i-1].End
+				break
+			}
+		}
+		m.End = end
+		out = append(out, m)
+	}
+	return out
+}
+
+// adjectiveEndings are the endings of Russian adjectives of place (-ский in
+// every case form) and English and Kazakh demonyms.
+var adjectiveEndings = []string{
+	"ский", "ского", "скому", "ским", "ском", "ская", "ской", "скую", "ское", "ские", "ских", "скими",
+	"цкий", "цкого", "цкая", "цкой", "цкое", "цкие", "цких",
+	"ian", "ese", "ish", "стандық", "дық", "дік", "лық", "лік", "тық", "тік",
+}
+
+// isAdjective reports a single word that is an adjective of place.
+func isAdjective(s string) bool {
+	if strings.ContainsAny(s, " -") || utf8.RuneCountInString(s) < 6 {
+		return false
+	}
+	low := normalize.Fold(s)
+	for _, e := range adjectiveEndings {
+		if strings.HasSuffix(low, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventNouns are nouns that head event names, as stems (any case form) or
+// whole words.
+var eventNouns = strings.Fields(`forum summit congress olympics olympiad championship festival
+	форум саммит съезд конгресс олимпиад чемпионат фестивал
+	форумы саммиті съезі құрылтай мерекесі күні`)
+
+// eventHeaded reports a mention of two or more words whose first or last
+// word is an event noun.
+func eventHeaded(s string) bool {
+	words := strings.Fields(normalize.Fold(s))
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range []string{words[0], words[len(words)-1]} {
+		for _, e := range eventNouns {
+			if strings.HasPrefix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) <= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isNameYear reports words like Zapad-2021: a capitalized name of two or
+// more letters, a hyphen, and a year 1900–2099.
+func isNameYear(w string) bool {
+	i := len(w) - 5
+	if i < 2 || w[i] != '-' || !(w[i+1:i+3] == "19" || w[i+1:i+3] == "20") {
+		return false
+	}
+	for k := i + 3; k < len(w); k++ {
+		if w[k] < '0' || w[k] > '9' {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, c := range w[:i] {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgHeads are English nouns that end organization names.
+var orgHeads = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`ministry agency organization organisation union committee council service bureau
+		commission company corporation group bank fund party parliament government court university institute academy
+		association federation foundation alliance authority administration army navy forces force center centre
+		news staff command police guard board senate assembly congress office department channel network times post
+		club treaty inc ltd corp llc plc`) {
+		orgHeads[w] = true
+	}
+}
+
+// joiners may stand inside an organization name: General Staff of the
+// Armed Forces, Bank of America.
+var joiners = map[string]bool{"of": true, "the": true, "for": true, "&": true}
+
+// orgTitles are offices that precede an organization name without being
+// part of it: Chief of the General Staff.
+var orgTitles = map[string]bool{"minister": true, "chief": true, "deputy": true, "president": true, "director": true,
+	"secretary": true, "chairman": true, "head": true, "spokesman": true, "ambassador": true, "commander": true,
+	"first": true, "vice": true, "member": true, "members": true}
+
+// extendOrgs turns a run of capitalized Latin-script words that ends in an
+// organization noun (Collective Security Treaty Organization, Belarusian
+// Defense Ministry, Information Center) into one ORG mention, replacing any
+// organization mentions inside it. Runs that fill their whole sentence
+// (headlines), all-capitals heads, and runs that hold a mention of another
+// type (West Bank, Russian Federation) or cross a mention's edge are left
+// alone.
+func extendOrgs(text string, toks []token.Token, sents []token.Sentence, ms []Mention, lang language.Tag) []Mention {
+	var add []Mention
+	for _, s := range sents {
+		i := s.Start
+		for i < s.End {
+			if !capWord(toks[i]) {
+				i++
+				continue
+			}
+			j := i + 1
+			last := i
+			for j < s.End && toks[j].Newlines == 0 {
+				if capWord(toks[j]) {
+					last = j
+				} else if !(joiners[strings.ToLower(toks[j].Text)] && j+1 < s.End && (capWord(toks[j+1]) || joiners[strings.ToLower(toks[j+1].Text)])) {
+					break
+				}
+				j++
+			}
+			// Trim to the last organization noun.
+			end := -1
+			for k := last; k > i; k-- {
+				if capWord(toks[k]) && !allCaps(toks[k].Text) && orgHeads[strings.ToLower(toks[k].Text)] {
+					end = k
+					break
+				}
+			}
+			start := i
+			for k := i; k < end; k++ {
+				if orgTitles[strings.ToLower(toks[k].Text)] {
+					start = k + 1
+				}
+			}
+			if start == s.Start && joiners[strings.ToLower(toks[start].Text)] {
+				start++
+			}
+			for start < end && !capWord(toks[start]) {
+				start++
+			}
+			if end > start && !(start == s.Start && last == s.End-1) {
+				add = append(add, Mention{Start: toks[start].Start, End: toks[end].End, Type: ORG, Language: lang})
+			}
+			i = max(j, i+1)
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	out := make([]Mention, 0, len(ms)+len(add))
+	k := 0
+	for _, a := range add {
+		// Keep mentions before a; give up on a if a mention crosses its edges.
+		for k < len(ms) && ms[k].End <= a.Start {
+			out = append(out, ms[k])
+			k++
+		}
+		crosses := false
+		inside := k
+		for inside < len(ms) && ms[inside].Start < a.End {
+			if ms[inside].Start < a.Start || ms[inside].End > a.End || ms[inside].Type != ORG {
+				crosses = true
+			}
+			inside++
+		}
+		if crosses {
+			continue
+		}
+		out = append(out, a)
+		k = inside
+	}
+	out = append(out, ms[k:]...)
+	return out
+}
+
+// allCaps reports a word with no lower-case letter.
+func allCaps(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// capWord reports a Latin-script word that starts with a capital letter.
+func capWord(t token.Token) bool {
+	if t.Kind != token.Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return r < 0x250 && unicode.IsUpper(r)
+}
+
+// propagate gives later and earlier occurrences of a name the type found
+// for it elsewhere in the text: a surname alone (Khrenin) after the full
+// name (Viktor Khrenin), and exact repeats of a found mention that the
+// model missed. Only capitalized, untagged tokens are changed.
+func propagate(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	if len(ms) == 0 {
+		return ms
+	}
+	names := map[string]Type{}
+	for _, m := range ms {
+		s := text[m.Start:m.End]
+		if strings.IndexByte(s, ' ') < 0 {
+			if _, ok := names[s]; !ok {
+				names[s] = m.Type
+			}
+			continue
+		}
+		if m.Type == PER {
+			last := s[strings.LastIndexByte(s, ' ')+1:]
+			if _, ok := names[last]; !ok && utf8.RuneCountInString(last) > 2 {
+				names[last] = PER
+			}
+		}
+	}
+	var add []Mention
+	k := 0
+	for _, t := range toks {
+		for k < len(ms) && ms[k].End <= t.Start {
+			k++
+		}
+		if k < len(ms) && ms[k].Start < t.End {
+			continue // inside a mention
+		}
+		if t.Kind != token.Word {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		if typ, ok := names[t.Text]; ok {
+			add = append(add, Mention{Start: t.Start, End: t.End, Type: typ, Language: lang})
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sortByStart(ms)
+	return ms
+}
+
+func sortByStart(ms []Mention) {
+	slices.SortFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
+}

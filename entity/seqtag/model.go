@@ -1,0 +1,179 @@
+package seqtag
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
+	"io"
+	"math"
+)
+
+// ErrFormat is returned by [Unmarshal] for data that is not a model.
+var ErrFormat = errors.New("seqtag: not a model")
+
+const magic = "NMNER1"
+
+// Model is a linear sequence model: a weight row per hashed feature and a
+// label transition matrix. Weights are int16 fixed-point numbers; Scale
+// converts them back to the trained float values. A Model is immutable
+// after it is built and safe for concurrent use.
+type Model struct {
+	Bits  uint8                             // log2 of the number of weight rows, 10..24
+	Scale float32                           // float weight = int16 weight * Scale
+	Trans [NumLabels + 1][NumLabels]float32 // Trans[a][b]: score of b after a; row NumLabels is the sentence start
+	W     []int16                           // len 2^Bits * NumLabels, row-major
+}
+
+// Emissions is the per-token label score matrix of a sentence.
+type Emissions [][NumLabels]float32
+
+// Score fills dst[k] with the label scores of token k, whose features are
+// feats[offs[k]:offs[k+1]], and returns dst.
+func (m *Model) Score(feats []uint32, offs []int32, dst Emissions) Emissions {
+	n := len(offs) - 1
+	if cap(dst) < n {
+		dst = make(Emissions, n)
+	}
+	dst = dst[:n]
+	mask := uint32(1)<<m.Bits - 1
+	w := m.W
+	for k := 0; k < n; k++ {
+		var acc [NumLabels]int32
+		for _, f := range feats[offs[k]:offs[k+1]] {
+			row := w[int(f&mask)*NumLabels : int(f&mask)*NumLabels+NumLabels]
+			for l := range acc {
+				acc[l] += int32(row[l])
+			}
+		}
+		for l := range acc {
+			dst[k][l] = float32(acc[l]) * m.Scale
+		}
+	}
+	return dst
+}
+
+// Viterbi writes the best label sequence for emis under trans into out
+// (len(out) ≥ len(emis)), respecting the BIO constraints, and returns
+// out[:len(emis)]. back is scratch space that is grown as needed.
+func Viterbi(emis Emissions, trans *[NumLabels + 1][NumLabels]float32, out []Label, back *[][NumLabels]uint8) []Label {
+	n := len(emis)
+	out = out[:n]
+	if n == 0 {
+		return out
+	}
+	if cap(*back) < n {
+		*back = make([][NumLabels]uint8, n)
+	}
+	bp := (*back)[:n]
+	negInf := float32(math.Inf(-1))
+	var cur, next [NumLabels]float32
+	for b := 0; b < NumLabels; b++ {
+		if allowed(NumLabels, Label(b)) {
+			cur[b] = trans[NumLabels][b] + emis[0][b]
+		} else {
+			cur[b] = negInf
+		}
+	}
+	for k := 1; k < n; k++ {
+		for b := 0; b < NumLabels; b++ {
+			best, arg := negInf, 0
+			for a := 0; a < NumLabels; a++ {
+				if cur[a] == negInf || !allowed(Label(a), Label(b)) {
+					continue
+				}
+				if s := cur[a] + trans[a][b]; s > best {
+					best, arg = s, a
+				}
+			}
+			next[b] = best + emis[k][b]
+			bp[k][b] = uint8(arg)
+		}
+		cur = next
+	}
+	best, arg := negInf, 0
+	for b := 0; b < NumLabels; b++ {
+		if cur[b] > best {
+			best, arg = cur[b], b
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		out[k] = Label(arg)
+		arg = int(bp[k][arg])
+	}
+	return out
+}
+
+// Quantize builds a Model from float weights (len 2^bits*NumLabels) and
+// transitions, mapping the largest weight magnitude to 32767.
+func Quantize(bits uint8, w []float32, trans [NumLabels + 1][NumLabels]float32) *Model {
+	var max float64
+	for _, x := range w {
+		if a := math.Abs(float64(x)); a > max {
+			max = a
+		}
+	}
+	if max == 0 {
+		max = 1
+	}
+	scale := max / 32767
+	m := &Model{Bits: bits, Scale: float32(scale), Trans: trans, W: make([]int16, len(w))}
+	for i, x := range w {
+		m.W[i] = int16(math.Round(float64(x) / scale))
+	}
+	return m
+}
+
+// MarshalBinary encodes the model, deflate-compressed.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	var raw bytes.Buffer
+	raw.WriteString(magic)
+	raw.WriteByte(m.Bits)
+	_ = binary.Write(&raw, binary.LittleEndian, m.Scale)
+	_ = binary.Write(&raw, binary.LittleEndian, m.Trans)
+	_ = binary.Write(&raw, binary.LittleEndian, m.W)
+	var out bytes.Buffer
+	zw, err := flate.NewWriter(&out, flate.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(raw.Bytes()); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// Unmarshal decodes a model written by [Model.MarshalBinary].
+func Unmarshal(data []byte) (*Model, error) {
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+	if err != nil {
+		return nil, ErrFormat
+	}
+	if len(raw) < len(magic)+1+4 || string(raw[:len(magic)]) != magic {
+		return nil, ErrFormat
+	}
+	m := &Model{Bits: raw[len(magic)]}
+	if m.Bits < 10 || m.Bits > 24 {
+		return nil, ErrFormat
+	}
+	r := bytes.NewReader(raw[len(magic)+1:])
+	if err := binary.Read(r, binary.LittleEndian, &m.Scale); err != nil {
+		return nil, ErrFormat
+	}
+	if err := binary.Read(r, binary.LittleEndian, &m.Trans); err != nil {
+		return nil, ErrFormat
+	}
+	n := (1 << m.Bits) * NumLabels
+	if r.Len() != 2*n {
+		return nil, ErrFormat
+	}
+	m.W = make([]int16, n)
+	rest := raw[len(raw)-2*n:]
+	for i := range m.W {
+		m.W[i] = int16(binary.LittleEndian.Uint16(rest[2*i:]))
+	}
+	return m, nil
+}

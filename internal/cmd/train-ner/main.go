@@ -1,0 +1,417 @@
+// Command train-ner trains the NER models embedded in package entity.
+//
+// It reads the corpora under ../shared/datasets (or $NEWSMON_DATA), trains
+// an averaged structured perceptron per language over the features of
+// entity/seqtag, writes entity/models/<lang>.bin, and scores each model
+// through entity.Tagger.Extract on held-out data that was not used for
+// training (exact span and type):
+//
+//	en: train CoNLL-2003 train; report CoNLL-2003 valid (testa)
+//	ru: train factRuEval devset (4/5 of documents), NEREL train,
+//	    SlavicNER/BSNLP ru (4/5 of documents); report the other fifths
+//	    and NEREL dev
+//	kk: train KazNERD valid (4/5 of sentences); report the other fifth
+//
+// Usage:
+//
+//	go run ./internal/cmd/train-ner [-lang en,ru,kk] [-epochs 8] [-bits 19] [-out entity/models]
+//
+// Training is deterministic: documents are read in sorted order and the
+// per-epoch shuffle uses a fixed seed.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/newsmon/newsmon/entity"
+	"github.com/newsmon/newsmon/entity/seqtag"
+	"github.com/newsmon/newsmon/internal/token"
+)
+
+func main() {
+	langs := flag.String("lang", "en,ru,kk", "comma-separated languages to train")
+	epochs := flag.Int("epochs", 8, "training epochs")
+	bits := flag.Int("bits", 19, "log2 of the number of weight rows")
+	out := flag.String("out", "entity/models", "output directory")
+	data := flag.String("data", "", "datasets directory (default $NEWSMON_DATA or ../shared/datasets)")
+	evalOnly := flag.Bool("eval", false, "score the existing models in -out instead of training")
+	flag.IntVar(&factruWeight, "factru-weight", 3, "times each factRuEval training document is repeated (ru)")
+	flag.StringVar(&useWikiANN, "wikiann", "ru", "languages (en, ru) whose WikiANN train split is added to the training data")
+	flag.IntVar(&augmentShare, "augment", 1, "add a headline-cased copy of every n-th training document (0: none)")
+	flag.StringVar(&rules, "rules", "orgs,propagate", "post-decoding rules of entity.WithRules to apply when scoring")
+	flag.StringVar(&errorsTo, "errors", "", "write the held-out errors (false and missed mentions in context) to this file")
+	flag.Parse()
+	dir := *data
+	if dir == "" {
+		dir = os.Getenv("NEWSMON_DATA")
+	}
+	if dir == "" {
+		dir = "../shared/datasets"
+	}
+	for _, l := range strings.Split(*langs, ",") {
+		if err := run(l, dir, *out, *epochs, uint8(*bits), *evalOnly); err != nil {
+			fmt.Fprintln(os.Stderr, "train-ner:", l+":", err)
+			os.Exit(1)
+		}
+	}
+}
+
+type set struct {
+	name   string
+	docs   []doc
+	scored []int // type numbers scored
+}
+
+func heldOut(i int) bool   { return i%5 == 4 }
+func trainPart(i int) bool { return i%5 != 4 }
+
+func load(lang, dir string) (train []doc, dev []set, err error) {
+	must := func(d []doc, e error) []doc {
+		if e != nil && err == nil {
+			err = e
+		}
+		return d
+	}
+	all := func(int) bool { return true }
+	switch lang {
+	case "en":
+		train = must(readCoNLL(filepath.Join(dir, "conll2003-en/CONLL2003/train.txt")))
+		if strings.Contains(useWikiANN, "en") {
+			train = append(train, must(readWikiANN(filepath.Join(dir, "wikiann-ru-en/data/wikiann/en/train.conllu")))...)
+		}
+		dev = []set{{"conll2003-valid", must(readCoNLL(filepath.Join(dir, "conll2003-en/CONLL2003/valid.txt"))), []int{tPER, tORG, tLOC}}}
+	case "ru":
+		fr := filepath.Join(dir, "factruEval-2016/devset")
+		bs := filepath.Join(dir, "SlavicNER-bsnlp")
+		// factRuEval marks descriptors inside mentions (реки Славянки,
+		// пресс-служба президента Украины) where NEREL and BSNLP do not; its
+		// documents count factruWeight times so that its conventions hold.
+		frTrain := must(readFactRu(fr, trainPart))
+		for k := 0; k < factruWeight; k++ {
+			train = append(train, frTrain...)
+		}
+		train = append(train, must(readBrat(filepath.Join(dir, "NEREL/NEREL-v1.1/train"), true))...)
+		train = append(train, must(readBSNLP(bs, "ru", trainPart, true))...)
+		if strings.Contains(useWikiANN, "ru") {
+			train = append(train, must(readWikiANN(filepath.Join(dir, "wikiann-ru-en/data/wikiann/ru/train.conllu")))...)
+		}
+		dev = []set{
+			{"factru-dev-heldout", must(readFactRu(fr, heldOut)), []int{tPER, tORG, tLOC}},
+			{"nerel-dev", must(readBrat(filepath.Join(dir, "NEREL/NEREL-v1.1/dev"), false)), []int{tPER, tORG, tLOC}},
+			{"bsnlp-ru-heldout", must(readBSNLP(bs, "ru", heldOut, false)), []int{tPER, tORG, tLOC, tEVENT}},
+		}
+	case "kk":
+		p := filepath.Join(dir, "KazNERD/KazNERD/IOB2_valid.txt")
+		train = must(readKazNERD(p, trainPart))
+		dev = []set{{"kaznerd-valid-heldout", must(readKazNERD(p, heldOut)), []int{tPER, tORG, tLOC, tEVENT}}}
+	default:
+		return nil, nil, fmt.Errorf("unknown language")
+	}
+	_ = all
+	return train, dev, err
+}
+
+func run(lang, dir, out string, epochs int, bits uint8, evalOnly bool) error {
+	t0 := time.Now()
+	train, dev, err := load(lang, dir)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(out, lang+".bin")
+	var data []byte
+	if evalOnly {
+		if data, err = os.ReadFile(path); err != nil {
+			return err
+		}
+	} else {
+		fmt.Printf("%s: %d training documents, loaded in %v\n", lang, len(train), time.Since(t0).Round(time.Millisecond))
+		m := trainModel(train, epochs, bits)
+		body, err := m.MarshalBinary()
+		if err != nil {
+			return err
+		}
+		header := fmt.Sprintf("# Code generated by go run ./internal/cmd/train-ner -lang %s -epochs %d -bits %d; DO NOT EDIT.\n", lang, epochs, bits)
+		data = append([]byte(header), body...)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return err
+		}
+		fmt.Printf("%s: wrote %s (%d bytes) in %v\n", lang, path, len(data), time.Since(t0).Round(time.Second))
+	}
+	tag := language.MustParse(lang)
+	tg, err := entity.New(entity.WithModel(tag, data), entity.WithRules(strings.Contains(rules, "orgs"), strings.Contains(rules, "propagate")))
+	if err != nil {
+		return err
+	}
+	for _, s := range dev {
+		report(s, score(tg, tag, s))
+	}
+	return nil
+}
+
+// instance is one training sentence.
+type instance struct {
+	feats []uint32 // row indexes
+	offs  []int32  // relative to feats, len(gold)+1
+	gold  []seqtag.Label
+}
+
+// labelDoc tokenizes d and returns its sentences as training instances.
+func labelDoc(d doc, bits uint8, buf *seqtag.Buffer, misaligned *int) []instance {
+	toks := token.Tokenize(d.text)
+	sents := token.Sentences(d.text, toks)
+	labels := make([]seqtag.Label, len(toks))
+	k := 0
+	for _, g := range d.spans {
+		for k < len(toks) && toks[k].End <= g.start {
+			k++
+		}
+		if k < len(toks) && toks[k].Start != g.start {
+			*misaligned++
+		}
+		first := true
+		for j := k; j < len(toks) && toks[j].Start < g.end; j++ {
+			if first {
+				labels[j] = seqtag.B(g.typ)
+				first = false
+			} else {
+				labels[j] = seqtag.I(g.typ)
+			}
+			if toks[j].End > g.end {
+				*misaligned++
+			}
+		}
+	}
+	buf.Extract(d.text, toks, sents)
+	mask := uint32(1)<<bits - 1
+	var out []instance
+	for _, s := range sents {
+		base := buf.Offs[s.Start]
+		in := instance{
+			feats: make([]uint32, buf.Offs[s.End]-base),
+			offs:  make([]int32, s.End-s.Start+1),
+			gold:  append([]seqtag.Label(nil), labels[s.Start:s.End]...),
+		}
+		for i, f := range buf.Feats[base:buf.Offs[s.End]] {
+			in.feats[i] = f & mask
+		}
+		for i := range in.offs {
+			in.offs[i] = buf.Offs[s.Start+i] - base
+		}
+		if t := in.gold[0].Type(); t >= 0 && !in.gold[0].Begins() {
+			in.gold[0] = seqtag.B(t)
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+func trainModel(docs []doc, epochs int, bits uint8) *seqtag.Model {
+	var buf seqtag.Buffer
+	var data []instance
+	misaligned, ntok := 0, 0
+	if augmentShare > 0 {
+		n := len(docs)
+		for i := 0; i < n; i += augmentShare {
+			docs = append(docs, augment(docs[i], i))
+		}
+	}
+	for _, d := range docs {
+		for _, in := range labelDoc(d, bits, &buf, &misaligned) {
+			ntok += len(in.gold)
+			data = append(data, in)
+		}
+	}
+	fmt.Printf("  %d sentences, %d tokens, %d misaligned span edges\n", len(data), ntok, misaligned)
+	const L = seqtag.NumLabels
+	rows := 1 << bits
+	w := make([]float32, rows*L)
+	u := make([]float32, rows*L)
+	var tw, tu [L + 1][L]float32
+	c := float32(1)
+	rng := rand.New(rand.NewSource(1))
+	var emis seqtag.Emissions
+	var back [][L]uint8
+	pred := make([]seqtag.Label, 0, 256)
+	for ep := 0; ep < epochs; ep++ {
+		errs := 0
+		for _, si := range rng.Perm(len(data)) {
+			in := &data[si]
+			n := len(in.gold)
+			if cap(emis) < n {
+				emis = make(seqtag.Emissions, n)
+			}
+			emis = emis[:n]
+			for k := 0; k < n; k++ {
+				var acc [L]float32
+				for _, f := range in.feats[in.offs[k]:in.offs[k+1]] {
+					row := w[int(f)*L : int(f)*L+L]
+					for l := range acc {
+						acc[l] += row[l]
+					}
+				}
+				emis[k] = acc
+			}
+			if cap(pred) < n {
+				pred = make([]seqtag.Label, n)
+			}
+			p := seqtag.Viterbi(emis, &tw, pred[:n], &back)
+			wrong := false
+			for k := 0; k < n; k++ {
+				g, q := in.gold[k], p[k]
+				pg, pq := seqtag.Label(L), seqtag.Label(L)
+				if k > 0 {
+					pg, pq = in.gold[k-1], p[k-1]
+				}
+				if g != q {
+					wrong = true
+					for _, f := range in.feats[in.offs[k]:in.offs[k+1]] {
+						i := int(f) * L
+						w[i+int(g)]++
+						u[i+int(g)] += c
+						w[i+int(q)]--
+						u[i+int(q)] -= c
+					}
+				}
+				if g != q || pg != pq {
+					tw[pg][g]++
+					tu[pg][g] += c
+					tw[pq][q]--
+					tu[pq][q] -= c
+				}
+			}
+			if wrong {
+				errs++
+			}
+			c++
+		}
+		fmt.Printf("  epoch %d: %d/%d sentences wrong\n", ep+1, errs, len(data))
+	}
+	for i := range w {
+		w[i] -= u[i] / c
+	}
+	for a := range tw {
+		for b := range tw[a] {
+			tw[a][b] -= tu[a][b] / c
+		}
+	}
+	return seqtag.Quantize(bits, w, tw)
+}
+
+var errorsTo string
+
+var (
+	factruWeight = 1
+	useWikiANN   string
+	rules        string
+	augmentShare = 1
+)
+
+type prf struct{ tp, fp, fn int }
+
+func (x prf) f1() (p, r, f float64) {
+	if x.tp+x.fp > 0 {
+		p = float64(x.tp) / float64(x.tp+x.fp)
+	}
+	if x.tp+x.fn > 0 {
+		r = float64(x.tp) / float64(x.tp+x.fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
+
+var typeNames = []entity.Type{entity.PER, entity.ORG, entity.LOC, entity.EVENT}
+
+// score runs Extract on each document and counts exact span+type matches
+// for the scored types; predictions of other types are ignored.
+func score(tg *entity.Tagger, tag language.Tag, s set) map[int]*prf {
+	res := map[int]*prf{}
+	scored := map[entity.Type]int{}
+	for _, t := range s.scored {
+		res[t] = &prf{}
+		scored[typeNames[t]] = t
+	}
+	type key struct{ a, b, t int }
+	for _, d := range s.docs {
+		g := map[key]bool{}
+		for _, sp := range d.spans {
+			if _, ok := res[sp.typ]; ok {
+				g[key{sp.start, sp.end, sp.typ}] = true
+			}
+		}
+		for _, m := range tg.Extract(d.text, tag) {
+			t, ok := scored[m.Type]
+			if !ok {
+				continue
+			}
+			k := key{m.Start, m.End, t}
+			if g[k] {
+				res[t].tp++
+				delete(g, k)
+			} else {
+				res[t].fp++
+				logErr("FP", d.text, m.Start, m.End, t)
+			}
+		}
+		for k := range g {
+			res[k.t].fn++
+			logErr("FN", d.text, k.a, k.b, k.t)
+		}
+	}
+	return res
+}
+
+var errLog *os.File
+
+func logErr(kind, text string, a, b, t int) {
+	if errorsTo == "" {
+		return
+	}
+	if errLog == nil {
+		var err error
+		if errLog, err = os.Create(errorsTo); err != nil {
+			errorsTo = ""
+			return
+		}
+	}
+	lo, hi := max(0, a-60), min(len(text), b+60)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi++
+	}
+	ctx := strings.ReplaceAll(text[lo:a]+"[["+text[a:b]+"]]"+text[b:hi], "\n", " ")
+	fmt.Fprintf(errLog, "%s %-5s %-30q %s\n", kind, typeNames[t], text[a:b], ctx)
+}
+
+func report(s set, res map[int]*prf) {
+	var ts []int
+	for t := range res {
+		ts = append(ts, t)
+	}
+	sort.Ints(ts)
+	var all prf
+	fmt.Printf("%-24s", s.name)
+	for _, t := range ts {
+		x := res[t]
+		all.tp += x.tp
+		all.fp += x.fp
+		all.fn += x.fn
+		_, _, f := x.f1()
+		fmt.Printf(" %s %.3f (%d)", typeNames[t], f, x.tp+x.fn)
+	}
+	p, r, f := all.f1()
+	fmt.Printf(" | micro P %.3f R %.3f F1 %.3f\n", p, r, f)
+}
