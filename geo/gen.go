@@ -1004,15 +1004,12 @@ func (g *gen) write() []byte {
 	var pb strings.Builder
 	for _, p := range g.places {
 		a1 := p.admin1
-		if cc, rest, ok := strings.Cut(a1, "-"); ok && cc == p.cc {
-			a1 = rest
-		}
 		fmt.Fprintf(&pb, "%c%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.kind, b64(p.id), p.cc, a1,
 			b64(int(math.Round((p.lat+90)*1000))), b64(int(math.Round((p.lon+180)*1000))), b64(p.pop),
 			clean(p.name), strings.Join(p.members, ","))
 	}
 	fmt.Fprintf(&b, "// placesTSV holds %d places, one a line (%d bytes): kind and geonameid,\n"+
-		"// country, ISO 3166-2 suffix, (lat+90)*1000, (lon+180)*1000, population,\n"+
+		"// country, ISO 3166-2, (lat+90)*1000, (lon+180)*1000, population,\n"+
 		"// English name, members or flags. Numbers are in base 64 (digits, A-Z, a-z, +, _).\n"+
 		"const placesTSV = `%s`\n\n", len(g.places), pb.Len(), pb.String())
 	keys := make([]string, 0, len(g.names))

@@ -59,7 +59,8 @@ func (g *Gazetteer) Lookup(name string) (cands []Place, ok bool) {
 	if g == nil || g.t == nil {
 		return nil, false
 	}
-	ids := g.t.lookup(name, nil)
+	var buf [16]int32
+	ids := g.t.lookup(name, buf[:0])
 	if len(ids) == 0 {
 		return nil, false
 	}

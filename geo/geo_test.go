@@ -408,7 +408,7 @@ func TestResolveBadInput(t *testing.T) {
 	}{
 		{"", nil},
 		{"", []Toponym{{Start: 0, End: 0, Text: ""}}},
-		{"abc", []Toponym{{Start: 5, End: 2, Text: "Almaty"}}},   // offsets out of range: resolved by Text
+		{"abc", []Toponym{{Start: 5, End: 2, Text: "Almaty"}}}, // offsets out of range: resolved by Text
 		{"abc", []Toponym{{Start: -1, End: 99, Text: "\xff\xfe"}}},
 		{long, []Toponym{{Start: 0, End: len(long), Text: long}}},
 		{"AlмаtyАлматы", []Toponym{{Start: 0, End: 14, Text: "AlмаtyАлматы"}}},

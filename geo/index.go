@@ -114,10 +114,7 @@ func (t *tables) parse(i int32) (Place, string) {
 
 // iso returns the ISO 3166-2 code of a suffix within a country.
 func (t *tables) iso(cc, suffix string) string {
-	if strings.IndexByte(suffix, '-') >= 0 {
-		return suffix
-	}
-	return cc + "-" + suffix
+	return suffix // gen.go writes full codes: they are substrings of placesTSV, no allocation
 }
 
 // unb64 decodes a base-64 number written by gen.go's b64.
@@ -157,15 +154,12 @@ func lineStarts(s string) []uint32 {
 }
 
 // find returns the rest of the line after key+"\t" in a sorted TSV table.
+// Hot path: a binary search that compares in place, without allocating.
 func find(data string, starts []uint32, key string) (string, bool) {
 	lo, hi := 0, len(starts)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		line := data[starts[m]:]
-		if k := strings.IndexByte(line, '\t'); k >= 0 {
-			line = line[:k]
-		}
-		if line < key {
+		if lineLess(data[starts[m]:], key) {
 			lo = m + 1
 		} else {
 			hi = m
@@ -183,6 +177,17 @@ func find(data string, starts []uint32, key string) (string, bool) {
 		line = line[:e]
 	}
 	return line, true
+}
+
+// lineLess reports whether the key that starts line (up to a tab) sorts
+// before key. Keys hold no byte below a space, so the tab ends the key.
+func lineLess(line, key string) bool {
+	n := min(len(line), len(key))
+	if c := strings.Compare(line[:n], key[:n]); c != 0 {
+		return c < 0
+	}
+	// line's key is a prefix of key, or key a prefix of line's key.
+	return len(line) > n && line[n] == '\t' && len(key) > n
 }
 
 // exact appends the places named exactly key (folded) to dst.
@@ -228,7 +233,11 @@ func (t *tables) lookup(name string, dst []int32) []int32 {
 	}
 	// Type words: "город Павлодар", "Pavlodar city", "Lake Balkhash".
 	if base, kinds := stripTypeWord(key); base != "" {
-		if out := filterKinds(t, t.inflected(base, dst[:0]), kinds); len(out) > 0 {
+		out, ok := t.exact(base, dst[:0])
+		if !ok {
+			out = t.inflected(base, dst[:0])
+		}
+		if out := filterKinds(t, out, kinds); len(out) > 0 {
 			return out
 		}
 	}
@@ -237,11 +246,8 @@ func (t *tables) lookup(name string, dst []int32) []int32 {
 
 // inflected looks up the nominative forms that the Russian or Kazakh case
 // forms of key may stand for, and returns the places of all of them, best
-// first.
+// first. The caller has looked key itself up.
 func (t *tables) inflected(key string, dst []int32) []int32 {
-	if out, ok := t.exact(key, dst); ok {
-		return out
-	}
 	if !hasCyrillic(key) {
 		return dst
 	}
@@ -250,33 +256,29 @@ func (t *tables) inflected(key string, dst []int32) []int32 {
 		return dst
 	}
 	var alts [4][]string
-	total := 1
 	for i, w := range words {
 		alts[i] = wordForms(w)
-		total *= len(alts[i])
 	}
-	if total > 256 {
-		return dst
-	}
-	var b strings.Builder
-	idx := make([]int, len(words))
 	start := len(dst)
-	for n := 1; n < total; n++ {
-		// Mixed-radix counter over the word forms; n == 0 is the key itself.
-		m := n
-		for i := len(words) - 1; i >= 0; i-- {
-			idx[i] = m % len(alts[i])
-			m /= len(alts[i])
-		}
-		b.Reset()
-		for i := range words {
-			if i > 0 {
-				b.WriteByte(' ')
+	// Depth-first over the words, keeping only prefixes that some key
+	// starts with, so that two inflected words cost a few searches.
+	var walk func(i int, prefix string)
+	walk = func(i int, prefix string) {
+		for _, f := range alts[i] {
+			p := prefix + f
+			if i == len(words)-1 {
+				if p != key {
+					dst, _ = t.exact(p, dst)
+				}
+				continue
 			}
-			b.WriteString(alts[i][idx[i]])
+			p += " "
+			if t.hasPrefix(p) {
+				walk(i+1, p)
+			}
 		}
-		dst, _ = t.exact(b.String(), dst)
 	}
+	walk(0, "")
 	found := dst[start:]
 	if len(found) > 1 {
 		// Several nominatives matched: merge, best first.
@@ -285,6 +287,20 @@ func (t *tables) inflected(key string, dst []int32) []int32 {
 		dst = dst[:start+len(found)]
 	}
 	return dst
+}
+
+// hasPrefix reports whether some name key starts with p.
+func (t *tables) hasPrefix(p string) bool {
+	lo, hi := 0, len(t.names)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if lineLess(namesTSV[t.names[m]:], p) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(t.names) && strings.HasPrefix(namesTSV[t.names[lo]:], p)
 }
 
 // rank orders candidates from several names as gen.go orders those of one.

@@ -169,13 +169,20 @@ var typeWords = []struct {
 // stripTypeWord removes one type word from a folded name and returns the
 // rest with the kinds the word allows; base is "" when there is none.
 func stripTypeWord(key string) (base string, kinds []Kind) {
+	if strings.IndexByte(key, ' ') < 0 {
+		return "", nil
+	}
 	for _, tw := range typeWords {
+		n := len(tw.word)
+		if len(key) <= n+1 {
+			continue
+		}
 		if tw.prefix {
-			if rest, ok := strings.CutPrefix(key, tw.word+" "); ok && rest != "" {
-				return rest, tw.kinds
+			if key[n] == ' ' && key[:n] == tw.word {
+				return key[n+1:], tw.kinds
 			}
-		} else if rest, ok := strings.CutSuffix(key, " "+tw.word); ok && rest != "" {
-			return rest, tw.kinds
+		} else if key[len(key)-n-1] == ' ' && key[len(key)-n:] == tw.word {
+			return key[:len(key)-n-1], tw.kinds
 		}
 	}
 	return "", nil

@@ -27,6 +27,9 @@ func Of(name string) string {
 	if isSimple(name) {
 		return name
 	}
+	if s, ok := asciiLower(name); ok {
+		return s
+	}
 	s := normalize.Fold(name)
 	if needsSpaces(s) {
 		s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == 0 }), " ")
@@ -39,6 +42,30 @@ func Of(name string) string {
 		return ""
 	}
 	return s
+}
+
+// asciiLower handles the common case of a capitalised ASCII name with single
+// inner spaces and no surrounding punctuation: one allocation.
+func asciiLower(s string) (string, bool) {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return "", false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-' && i > 0 && i < len(s)-1:
+		case c == ' ' && s[i-1] != ' ':
+		default:
+			return "", false
+		}
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b), true
 }
 
 func trimmed(r rune) bool {
