@@ -61,3 +61,41 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDetectDev detects the held-out Lingua lines of the three sets
+// (skipped without the datasets); ns/op is per detection.
+func BenchmarkDetectDev(b *testing.B) {
+	dir := os.Getenv("NEWSMON_DATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "datasets")
+	}
+	dir = filepath.Join(dir, "lingua-testdata", "cmd", "language-testdata")
+	var lines []string
+	size := 0
+	for _, set := range []string{"sentences", "word-pairs", "single-words"} {
+		files, _ := filepath.Glob(filepath.Join(dir, set, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Skip(err)
+			}
+			for i, l := range strings.Split(string(data), "\n") {
+				if (i+1)%5 == 0 && l != "" {
+					lines = append(lines, l)
+					size += len(l)
+				}
+			}
+		}
+	}
+	if len(lines) == 0 {
+		b.Skip("no Lingua test data")
+	}
+	d := newDetector(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(size / len(lines)))
+	i := 0
+	for b.Loop() {
+		d.Detect(lines[i%len(lines)])
+		i++
+	}
+}

@@ -246,6 +246,7 @@ type Scorer struct {
 	cnt   [NumKinds]int64
 	Known int // keys seen by at least one class
 	Keys  int // keys added
+	sink  uint32
 }
 
 // NewScorer returns a Scorer for m.
@@ -259,26 +260,57 @@ func (s *Scorer) Reset() {
 }
 
 // Add adds the evidence of keys to s.
+//
+// This is the hot path of detection, bound by memory latency: keys are
+// looked up in batches, first all their buckets, then all their slots, so
+// that the processor overlaps the cache misses of one batch.
 func (m *Model) Add(s *Scorer, keys []uint32) {
 	s.Keys += len(keys)
-	for _, k := range keys {
-		kind := k & 7
-		w := int64(m.Weight[kind])
-		if w == 0 {
-			continue
+	const batch = 16
+	var lo, hi [batch]uint32
+	for len(keys) > 0 {
+		ks := keys[:min(batch, len(keys))]
+		keys = keys[len(ks):]
+		for j, k := range ks {
+			b := k >> (32 - bucketBits)
+			lo[j], hi[j] = m.bucket[b], m.bucket[b+1]
 		}
-		s.cnt[kind]++
-		v, ok := m.find(k)
-		if !ok {
-			continue
+		var sink uint32
+		for j := range ks {
+			if lo[j] < hi[j] && hi[j] <= uint32(len(m.slots)) {
+				sink += m.slots[lo[j]].key // touch: start the slot's cache miss
+			}
 		}
-		s.Known++
-		if v&inline != 0 {
-			s.acc[v>>8&0xff] += w * int64(v&0xff)
-			continue
-		}
-		for _, e := range m.ent[v>>8 : v>>8+v&0xff] {
-			s.acc[e>>8] += w * int64(e&0xff)
+		s.sink += sink
+		for j, k := range ks {
+			kind := k & 7
+			w := int64(m.Weight[kind])
+			if w == 0 {
+				continue
+			}
+			s.cnt[kind]++
+			if hi[j] > uint32(len(m.slots)) || lo[j] > hi[j] {
+				continue
+			}
+			var v uint32
+			found := false
+			for _, sl := range m.slots[lo[j]:hi[j]] {
+				if sl.key >= k {
+					v, found = sl.val, sl.key == k
+					break
+				}
+			}
+			if !found {
+				continue
+			}
+			s.Known++
+			if v&inline != 0 {
+				s.acc[v>>8&0xff] += w * int64(v&0xff)
+				continue
+			}
+			for _, e := range m.ent[v>>8 : v>>8+v&0xff] {
+				s.acc[e>>8] += w * int64(e&0xff)
+			}
 		}
 	}
 }
