@@ -164,12 +164,23 @@ func accuracy(t *testing.T, data []labelled, lang string, class func(string) str
 	for _, d := range data {
 		size += len(d.text)
 	}
+	// Reliability of the best top-level topic's score: per score decile,
+	// the mean score and the share of right answers.
+	var binN, binOK [10]int
+	var binScore [10]float64
 	start, cpu0 := time.Now(), cpuTime()
 	for _, d := range data {
-		got := class(bestTop(c.Classify(Document{Text: d.text})))
+		ts := c.Classify(Document{Text: d.text})
+		top := bestTop(ts)
+		got := class(top)
 		conf[[2]string{d.label, got}]++
+		sc := scoreOf(ts, top)
+		bin := min(int(sc*10), 9)
+		binN[bin]++
+		binScore[bin] += sc
 		if got == d.label {
 			ok++
+			binOK[bin]++
 		}
 	}
 	wall, cpu := time.Since(start), cpuTime()-cpu0
@@ -178,6 +189,13 @@ func accuracy(t *testing.T, data []labelled, lang string, class func(string) str
 	}
 	t.Logf("%s: %.1f MB in %v wall, %v CPU: %.1f MB/s per CPU second", lang, float64(size)/1e6,
 		wall.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(size)/1e6/cpu.Seconds())
+	var rel strings.Builder
+	for i := range binN {
+		if binN[i] > 0 {
+			fmt.Fprintf(&rel, " [%.1f,%.1f): n=%d score=%.2f right=%.2f;", float64(i)/10, float64(i+1)/10, binN[i], binScore[i]/float64(binN[i]), float64(binOK[i])/float64(binN[i]))
+		}
+	}
+	t.Logf("%s: reliability of the best top-level score:%s", lang, rel.String())
 	acc := float64(ok) / float64(len(data))
 	var b strings.Builder
 	for k, v := range conf {

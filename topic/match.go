@@ -175,7 +175,7 @@ func putScratch(s *scratch) {
 	if cap(s.toks) > 1<<16 || cap(s.fold) > 1<<20 {
 		return // let big buffers go
 	}
-	if len(s.stems) > 1<<15 {
+	if len(s.stems) >= maxStemCache {
 		clear(s.stems)
 	}
 	for i := range s.ev {
@@ -183,6 +183,12 @@ func putScratch(s *scratch) {
 	}
 	scratchPool.Put(s)
 }
+
+// maxWordLen is the longest word, in bytes, that is matched.
+const maxWordLen = 96
+
+// maxStemCache bounds the stems cached per scratch.
+const maxStemCache = 1 << 15
 
 // titleBoost is how many times a term in the title counts.
 const titleBoost = 2
@@ -400,8 +406,8 @@ func (s *scratch) splitWords(chunk string, sent int32, first bool) int32 {
 			} else {
 				part = ""
 			}
-			if p == "" {
-				continue
+			if p == "" || len(p) > maxWordLen {
+				continue // no term is that long: a URL-like blob or junk
 			}
 			a := len(s.fold)
 			var sc uint8
@@ -500,6 +506,9 @@ func (s *scratch) stemOf(l stem.Lang, w string) string {
 		return st[1:]
 	}
 	st := l.Stem(w)
+	if len(s.stems) >= maxStemCache {
+		clear(s.stems)
+	}
 	s.stems[key] = string(rune(l)) + st
 	return st
 }
