@@ -453,8 +453,15 @@ func (c *canonizer) analyse(word string, typ Type) (out []cand) {
 						stems = append(stems, alt)
 					}
 				}
+				prior := p.prior
+				if nom == p.nom && p.gender == masc && p.class == noun && p.nom == "" && e.suf != "" && velarAfterVowel(stem) {
+					prior = 0 // Малага, Прага, Америка: а-nouns; Нью-Йорк, Гамбург keep it
+				}
+				if c.lang == "uk" && p.gender == masc && p.class == noun && e.suf == "і" && strings.ContainsRune("кгх", lastRune(strings.ToLower(stem))) {
+					prior -= 0.5 // Ukrainian velar stems take -у, not -і: Мілуокі is indeclinable
+				}
 				for si, st := range stems {
-					k := cand{form: st + nom, cases: e.cases, g: p.gender, class: p.class, score: p.prior,
+					k := cand{form: st + nom, cases: e.cases, g: p.gender, class: p.class, score: prior,
 						zero: e.suf == "" && p.nom == ""}
 					if si > 0 {
 						k.score -= 0.1
@@ -932,4 +939,12 @@ func adjStem(stem string) bool {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// velarAfterVowel reports whether a stem ends in a vowel and a velar (к г
+// х), as in Малаг-, Америк-, where feminine а-nouns outnumber masculine ones.
+func velarAfterVowel(stem string) bool {
+	rs := []rune(strings.ToLower(stem))
+	n := len(rs)
+	return n >= 2 && strings.ContainsRune("кгх", rs[n-1]) && isVowelRune(rs[n-2])
 }

@@ -78,6 +78,8 @@ var ukParadigms = []paradigmSpec{
 	{"f-ija", noun, fem, "ія", stemAny, "ія=n|ії=g,d,l|ію=a|ією=i", 0},
 	{"f-soft", noun, fem, "ь", stemCons, "ь=n,a|і=g,d,l|ю=i", -0.3},
 	{"n-o", noun, neut, "о", stemCons, "о=n,a|а=g|у=d,l|ові=d|ом=i|і=l", -0.1},
+	// masculine names in -о: Михайло, Дмитро, Петро
+	{"m-o", noun, masc, "о", stemCons, "о=n|а=g,a|ові=d,l|у=d|ом=i", -0.2},
 	{"n-nja", noun, neut, "я", stemCons, "я=n,a|я=g|ю=d|ям=i|і=l", -0.2},
 	{"m-surn", surname, masc, "", stemSurn, "=n|а=g,a|у=d|ові=d,l|им=i|і=l", 0.05},
 	{"f-surn", surname, fem, "а", stemSurn, "а=n|ої=g|ій=d,l|у=a|ою=i", 0.05},

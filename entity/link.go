@@ -291,9 +291,10 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 	fullNames := map[string][]int{} // surname or first name -> full-name mentions
 	for j := range ms {
 		if ws := ms[j].words; mentions[j].Type == PER && len(ws) >= 2 {
-			fullNames[ws[len(ws)-1]] = append(fullNames[ws[len(ws)-1]], j)
-			if ws[0] != ws[len(ws)-1] {
-				fullNames[ws[0]] = append(fullNames[ws[0]], j)
+			last := idSurname(ws[len(ws)-1]) // Татьяна Голикова ... Голиков(а)
+			fullNames[last] = append(fullNames[last], j)
+			if first := idSurname(ws[0]); first != last {
+				fullNames[first] = append(fullNames[first], j)
 			}
 		}
 	}
@@ -321,7 +322,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 			continue
 		}
 		best, bestDist := -1, math.MaxInt
-		for _, j := range fullNames[ms[i].words[0]] {
+		for _, j := range fullNames[idSurname(ms[i].words[0])] {
 			d := mentions[i].Start - mentions[j].Start
 			if d < 0 {
 				d = -d + len(text) // prefer a full name before the mention
@@ -400,7 +401,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 				continue
 			}
 			w := ""
-			if ms[i].words[0] == ms[rep].words[len(ms[rep].words)-1] {
+			if idSurname(ms[i].words[0]) == idSurname(ms[rep].words[len(ms[rep].words)-1]) {
 				w = repWords[len(repWords)-1]
 			} else if ms[i].words[0] == ms[rep].words[0] {
 				w = repWords[0]
