@@ -216,7 +216,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		ms[b].parent = a
 	}
 	// 1. Same knowledge-base thing, or same type and key.
-	byKB := map[string]int{}
+	byKB := map[string]int{} // first mention of each entry (and year)
 	byKey := map[string]int{}
 	for i := range ms {
 		if ms[i].kb >= 0 {
@@ -339,6 +339,15 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 				continue
 			}
 			union(i, best)
+		}
+	}
+	// 5. Relational adjectives and demonyms join the place they derive from
+	// (российской, россиян -> Россия; китайский -> Китай), in the document or
+	// in the knowledge base.
+	linkDerived(mentions, ms, kb, byKB, union)
+	for i := range ms {
+		if ms[i].kb >= 0 {
+			union(i, byKB[kb.entries[ms[i].kb].ID+"/"+ms[i].year])
 		}
 	}
 	// Gather clusters.
@@ -747,4 +756,105 @@ func idSurname(k string) string {
 		}
 	}
 	return k
+}
+
+// demonymEndings end demonyms in any case (американцев, россиянам).
+var demonymEndings = []string{
+	"цами", "цах", "цам", "цев", "цем", "цы", "ца", "цу", "це", "ець", "ців", "цям", "ці", "ец",
+	"янами", "янах", "янам", "янин", "янина", "янину", "яне", "ян", "яни",
+}
+
+// derivedStem returns the key of the stem of a relational adjective
+// (американских, українській -> amerikan, ukrain) or a demonym (россиянам ->
+// rosi), in any case, or "".
+func derivedStem(form string) string {
+	if strings.ContainsRune(form, ' ') {
+		return ""
+	}
+	lf := strings.ToLower(form)
+	stem := ""
+	// Adjectives: -ск-/-цк-/-ськ-/-цьк- and an adjectival ending of up to
+	// four letters.
+	for _, sk := range [...]string{"ськ", "цьк", "ск", "цк"} {
+		i := strings.LastIndex(lf, sk)
+		if i <= 0 {
+			continue
+		}
+		rest := lf[i+len(sk):]
+		if n := utf8.RuneCountInString(rest); n >= 1 && n <= 4 && strings.Trim(rest, "аяоеыиійюуємхь") == "" {
+			stem = lf[:i]
+			break
+		}
+	}
+	if stem == "" {
+		for _, e := range demonymEndings {
+			if strings.HasSuffix(lf, e) {
+				stem = lf[:len(lf)-len(e)]
+				break
+			}
+		}
+	}
+	if utf8.RuneCountInString(stem) < 3 {
+		return ""
+	}
+	k := kbKey(stem)
+	if len(k) < 3 || strings.ContainsRune(k, ' ') {
+		return ""
+	}
+	return k
+}
+
+// linkDerived joins relational adjectives and demonyms to the place they
+// name: a one-word place or organization of the document whose key shares
+// all but the last two letters of the stem, else a place of the knowledge
+// base named stem, stem+a or stem+ia.
+func linkDerived(mentions []Mention, ms []linkMention, kb *kbIndex, byKB map[string]int, union func(a, b int)) {
+	type place struct {
+		key string
+		i   int
+	}
+	var places []place
+	for j := range ms {
+		if mentions[j].Type != PER && len(ms[j].words) == 1 && derivedStem(ms[j].form) == "" && !isAcronym(mentions[j].Text) {
+			places = append(places, place{ms[j].key, j})
+		}
+	}
+	for i := range ms {
+		if ms[i].kb >= 0 || len(ms[i].words) != 1 {
+			continue
+		}
+		stem := derivedStem(ms[i].form)
+		if stem == "" {
+			continue
+		}
+		joined := false
+		for _, p := range places {
+			n := commonPrefix(stem, p.key)
+			if n >= 4 && n >= len(stem)-2 && n >= len(p.key)-2 {
+				union(i, p.i)
+				joined = true
+				break
+			}
+		}
+		if joined {
+			continue
+		}
+		for _, k := range [...]string{stem, stem + "a", stem + "ia"} {
+			if j, ok := kb.lookup(k, LOC, false); ok && kb.entries[j].Type == LOC {
+				ms[i].kb = j
+				if _, ok := byKB[kb.entries[j].ID+"/"]; !ok {
+					byKB[kb.entries[j].ID+"/"] = i
+				}
+				break
+			}
+		}
+	}
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
