@@ -601,8 +601,10 @@ func indeclPrior(lw string) float64 {
 	switch r {
 	case 'о', 'э':
 		return 0.3
-	case 'и', 'у', 'ю', 'е', 'і':
+	case 'и', 'у', 'ю', 'е':
 		return -0.2
+	case 'і':
+		return -0.4 // a frequent Ukrainian case ending (Білорусі, Україні)
 	}
 	return -0.8
 }

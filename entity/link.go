@@ -298,6 +298,20 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 			}
 		}
 	}
+	// Full names with one surname and first names that agree on their first
+	// three letters are one person (Майк Пенс, Майкл Пенс; Жан-Клод Юнкер,
+	// Жана-Клод Юнкер); Гэри Джонсон and Борис Джонсон stay two.
+	for _, js := range fullNames {
+		for a := 0; a < len(js); a++ {
+			for b := a + 1; b < len(js) && b < a+32; b++ {
+				wa, wb := ms[js[a]].words, ms[js[b]].words
+				if idSurname(wa[len(wa)-1]) == idSurname(wb[len(wb)-1]) && wa[0] != wa[len(wa)-1] &&
+					commonPrefix(wa[0], wb[0]) >= 3 && (ms[js[a]].kb == ms[js[b]].kb || ms[js[a]].kb < 0 && ms[js[b]].kb < 0) {
+					union(js[a], js[b])
+				}
+			}
+		}
+	}
 	for i := range ms {
 		if len(ms[i].words) != 1 {
 			continue
