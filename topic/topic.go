@@ -128,8 +128,14 @@ func WithModel(m *Model, weight float64, parents map[string]string) Option {
 	}
 }
 
-// relativeCut is the share of the best score a topic needs to be reported.
-const relativeCut = 0.55
+// A topic is reported when its score reaches the threshold and either
+// relativeCut of the best score or, in a longer text, solidEvidence (several
+// strong terms): a side topic of an article is still a topic of it, a single
+// weak term in a headline is not.
+const (
+	relativeCut   = 0.55
+	solidEvidence = 8
+)
 
 // Classifier scores the topics of documents. It is immutable after [New] and
 // safe for concurrent use by multiple goroutines.
@@ -294,7 +300,7 @@ func (c *Classifier) result(s *scratch, doc Document, words int) []Topic {
 	}
 	// The scale grows with the length of the text: a headline needs one
 	// strong term, an article a topic that keeps coming back.
-	scale := 2.5 * math.Sqrt(1+float64(words)/40)
+	scale := 2.5 * math.Pow(1+float64(words)/40, 0.7)
 	var bestAt [8]float64 // best subtree evidence per depth
 	for i := 0; i < n; i++ {
 		if d := int(c.node(int32(i)).depth); d < len(bestAt) && sub[i] > bestAt[d] {
@@ -347,7 +353,7 @@ func (c *Classifier) result(s *scratch, doc Document, words int) []Topic {
 	// about.
 	cut := max(c.threshold, relativeCut*maxScore)
 	for i := 0; i < n; i++ {
-		keep[i] = score[i] >= cut
+		keep[i] = score[i] >= cut || score[i] >= c.threshold && sub[i] >= solidEvidence
 		if c.node(int32(i)).parent < 0 && score[i] > 0 && (bestTop < 0 || score[i] > score[bestTop]) {
 			bestTop = int32(i)
 		}
