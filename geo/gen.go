@@ -686,8 +686,8 @@ func (g *gen) readAdmin(files map[string][]byte) {
 		if iso != "" {
 			p.names = append(p.names, g.isoNames[iso]...)
 			p.names = append(p.names, g.aliases[iso]...)
-			if al := g.aliases[iso]; len(al) > 0 {
-				p.name = al[0]
+			if r, ok := g.renames[iso]; ok {
+				p.name = r
 			}
 		}
 		g.a1[a.Code] = p
@@ -801,7 +801,7 @@ func sortedA2(m map[string]*place) []*place {
 	return out
 }
 
-// centre returns the midpoint of the 1st–99th percentile box of points,
+// centre returns the midpoint of the bounding box of points,
 // which approximates the centre of the division's extent.
 func centre(pts [][2]float64) (float64, float64) {
 	lats := make([]float64, len(pts))
@@ -812,9 +812,9 @@ func centre(pts [][2]float64) (float64, float64) {
 	sort.Float64s(lats)
 	sort.Float64s(lons)
 	q := func(v []float64, f float64) float64 { return v[int(f*float64(len(v)-1))] }
-	lat := (q(lats, 0.01) + q(lats, 0.99)) / 2
-	lon := (q(lons, 0.01) + q(lons, 0.99)) / 2
-	if q(lons, 0.99)-q(lons, 0.01) > 180 { // straddles the antimeridian
+	lat := (q(lats, 0) + q(lats, 1)) / 2
+	lon := (q(lons, 0) + q(lons, 1)) / 2
+	if q(lons, 1)-q(lons, 0) > 180 { // straddles the antimeridian
 		lon = q(lons, 0.5)
 	}
 	return lat, lon

@@ -17,16 +17,16 @@ const maxCands = 48
 // variables only so that the tests can explore them.
 var (
 	wCountry      = 8.0 // base prior of a country
-	wRegion       = 6.0 // UN region, macro-region, sea, mountains
+	wRegion       = 8.4 // UN region, macro-region, sea, mountains
 	wAdmin1       = 3.5
 	wAdmin1Pop    = 0.3 // per decade of population
-	wAdmin2       = 1.0
+	wAdmin2       = 0.6
 	wAdmin2Pop    = 0.5
 	wCityPop      = 0.8
-	wCapital      = 1.5
+	wCapital      = 1.3
 	wSeat         = 0.4
-	wPrimary      = 0.7 // the mention is the place's main English name
-	wDocCountry   = 4.0 // the candidate's country is named elsewhere in the document
+	wPrimary      = 0.25 // the mention is the place's main English name
+	wDocCountry   = 5.6 // the candidate's country is named elsewhere in the document
 	wDocAdmin1    = 2.5 // the candidate's admin-1 region is named elsewhere
 	wNear         = 1.2 // another place of the document lies within nearKm
 	wFocus        = 1.5 // WithFocus country
