@@ -386,7 +386,7 @@ func (g *gen) readFacts(path string) {
 				bad()
 			}
 			g.aliases[f[1]] = append(g.aliases[f[1]], splitList(f[2])...)
-		case "demonym": // demonym|CC|words
+		case "demonym": // demonym|CC or @region|words
 			if len(f) != 3 {
 				bad()
 			}

@@ -94,7 +94,11 @@ func (g *Gazetteer) Demonym(word string) (country string, ok bool) {
 	if g == nil || g.t == nil {
 		return "", false
 	}
-	return g.t.demonym(word)
+	cc, ok := g.t.demonym(word)
+	if !ok || len(cc) != 2 {
+		return "", false // adjectives of regions (European) are no demonyms of a country
+	}
+	return cc, true
 }
 
 // Members returns the member countries (ISO 3166-1 alpha-2) of a region

@@ -26,12 +26,12 @@ var (
 	wCapital      = 1.3
 	wSeat         = 0.4
 	wPrimary      = 0.25 // the mention is the place's main English name
-	wDocCountry   = 5.6 // the candidate's country is named elsewhere in the document
-	wDocAdmin1    = 2.5 // the candidate's admin-1 region is named elsewhere
-	wNear         = 1.2 // another place of the document lies within nearKm
-	wFocus        = 1.5 // WithFocus country
-	wLangCountry  = 1.0 // a country whose language the document is in
-	wDemonym      = 1.0 // per demonym of the candidate's country, up to 2
+	wDocCountry   = 5.6  // the candidate's country is named elsewhere in the document
+	wDocAdmin1    = 2.5  // the candidate's admin-1 region is named elsewhere
+	wNear         = 1.2  // another place of the document lies within nearKm
+	wFocus        = 1.5  // WithFocus country
+	wLangCountry  = 1.0  // a country whose language the document is in
+	wDemonym      = 1.0  // per demonym of the candidate's country, up to 2
 	nearKm        = 150.0
 	evidenceLimit = 2.0
 	wLangEN       = 0.0 // English documents: United States, United Kingdom
@@ -76,7 +76,16 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 		// A demonym given as a toponym (Sudanese, Canadian) stands for its
 		// country.
 		if cc, ok := t.demonym(tp.Text); ok {
-			buf = t.countryIndex(cc, buf)
+			if len(cc) == 2 {
+				buf = t.countryIndex(cc, buf)
+			} else if name, ok := strings.CutPrefix(cc, "@"); ok {
+				for _, id := range t.lookup(name, nil) {
+					if t.kind(id) == Region {
+						buf = append(buf, id)
+						break
+					}
+				}
+			}
 		}
 		if len(buf) == 0 {
 			ms[i].best = -1
@@ -397,7 +406,7 @@ func (t *tables) demonymCounts(text string) map[string]int {
 		}
 		w := text[i:j]
 		if j-i >= 4 && (unicode.IsUpper(r) || r >= 0x400) {
-			if cc, ok := t.demonym(w); ok {
+			if cc, ok := t.demonym(w); ok && len(cc) == 2 {
 				out[cc]++
 			}
 		}
