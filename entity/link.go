@@ -182,8 +182,8 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		acr := isAcronym(m.Text)
 		if j, ok := kb.lookup(lm.key, m.Type, acr); ok {
 			lm.kb = j
-		} else if k := kbKey(cleanName(m.Text)); k != lm.key {
-			if j, ok := kb.lookup(k, m.Type, acr); ok {
+		} else if raw := cleanName(m.Text); raw != lm.form {
+			if j, ok := kb.lookup(kbKey(raw), m.Type, acr); ok {
 				lm.kb = j
 			}
 		}

@@ -20,6 +20,18 @@ var keyCyr = map[rune]string{
 	'һ': "h", 'і': "i", 'є': "e", 'ї': "i", 'ґ': "g", 'ў': "u",
 }
 
+// keyCyrTable is keyCyr as an array over U+0400..U+04FF ("-" = absent),
+// for the hot path of Key.
+var keyCyrTable = func() (t [0x100]string) {
+	for i := range t {
+		t[i] = "-"
+	}
+	for r, k := range keyCyr {
+		t[r-0x400] = k
+	}
+	return t
+}()
+
 // keyLatin maps Latin letters outside ASCII that do not decompose into an
 // ASCII letter plus marks, or whose decomposition would mislead.
 var keyLatin = map[rune]string{
@@ -86,9 +98,11 @@ func Key(s string) string {
 			continue
 		}
 		lr := unicode.ToLower(r)
-		if k, ok := keyCyr[lr]; ok {
-			word.WriteString(k)
-			continue
+		if 0x400 <= lr && lr < 0x500 {
+			if k := keyCyrTable[lr-0x400]; k != "-" {
+				word.WriteString(k)
+				continue
+			}
 		}
 		if k, ok := keyLatin[lr]; ok {
 			word.WriteString(k)
@@ -119,15 +133,56 @@ func Key(s string) string {
 	return out.String()
 }
 
-// keyRewrites fold romanization variants, applied in order.
-var keyRewrites = strings.NewReplacer(
-	"dzh", "j", "dj", "j", "zh", "j", "kh", "h", "gh", "g", "ph", "f", "ck", "k",
-	"q", "k", "w", "v", "y", "i", "x", "ks", "ng", "n",
-)
+// keyRewrites fold romanization variants, longest match first at each
+// position: dzh dj zh -> j, kh -> h, gh -> g, ph -> f, ck -> k, q -> k,
+// w -> v, y -> i, x -> ks, ng -> n.
+var keyRewrites = [...]struct{ from, to string }{
+	{"dzh", "j"}, {"dj", "j"}, {"zh", "j"}, {"kh", "h"}, {"gh", "g"}, {"ph", "f"}, {"ck", "k"},
+	{"ng", "n"}, {"q", "k"}, {"w", "v"}, {"y", "i"}, {"x", "ks"},
+}
+
+// rewrite applies keyRewrites in one left-to-right pass.
+func rewrite(w string) string {
+	var b []byte
+	for i := 0; i < len(w); {
+		matched := false
+		switch w[i] {
+		case 'd', 'z', 'k', 'g', 'p', 'c', 'n', 'q', 'w', 'y', 'x':
+		default:
+			if b != nil {
+				b = append(b, w[i])
+			}
+			i++
+			continue
+		}
+		for _, r := range keyRewrites {
+			if len(w)-i >= len(r.from) && w[i:i+len(r.from)] == r.from {
+				if b == nil {
+					b = make([]byte, 0, len(w)+2)
+					b = append(b, w[:i]...)
+				}
+				b = append(b, r.to...)
+				i += len(r.from)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			if b != nil {
+				b = append(b, w[i])
+			}
+			i++
+		}
+	}
+	if b == nil {
+		return w
+	}
+	return string(b)
+}
 
 // keyWord folds one lower-case word.
 func keyWord(w string) string {
-	w = keyRewrites.Replace(w)
+	w = rewrite(w)
 	b := make([]byte, 0, len(w))
 	for i := 0; i < len(w); i++ {
 		c := w[i]
