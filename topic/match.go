@@ -121,13 +121,13 @@ type scratch struct {
 	cand            []int32
 	ev              []hit
 	counts          [][]float32 // per rule set: pattern occurrences (title ones count titleBoost)
-	setSeen         [][]int32  // per rule set: last sentence each set was seen in
-	comboCount      [][]int32  // per rule set: sentences each combo held in
-	setText         [][]string // per rule set: the last term matched for each set
-	matchText       [][]string // per rule set: the text of each pattern's first match
-	comboText       [][]string // per rule set: the terms of each combo's first match
-	entSets         [][]bool   // per rule set: entity sets matched by the document's entities
-	feat            []uint32   // model features
+	setSeen         [][]int32   // per rule set: last sentence each set was seen in
+	comboCount      [][]int32   // per rule set: sentences each combo held in
+	setText         [][]string  // per rule set: the last term matched for each set
+	matchText       [][]string  // per rule set: the text of each pattern's first match
+	comboText       [][]string  // per rule set: the terms of each combo's first match
+	entSets         [][]bool    // per rule set: entity sets matched by the document's entities
+	feat            []uint32    // model features
 	stems           map[string]string
 	curSent         []int32
 	entTypes        []entType

@@ -242,10 +242,10 @@ func (c *Classifier) Label(id string, tag language.Tag) (string, bool) {
 
 // TopicInfo describes one topic of the taxonomy.
 type TopicInfo struct {
-	ID     string // taxonomy id
-	Parent string // parent id; "" for a top level
-	MedTop string // IPTC Media Topics code; "" for newsmon's own subtopics
-	Labels [3]string
+	ID     string    // taxonomy id
+	Parent string    // parent id; "" for a top level
+	MedTop string    // IPTC Media Topics code; "" for newsmon's own subtopics
+	Labels [3]string // English, Russian and Kazakh labels
 }
 
 // Taxonomy returns the classifier's topics, parents before children. Labels
@@ -474,7 +474,7 @@ func (s *scratch) evidence(c *Classifier, i int32) []string {
 	return out
 }
 
-// String returns "id (score)" for debugging output.
+// String returns "id (score) [evidence, ...]" for debugging output.
 func (t Topic) String() string {
 	return fmt.Sprintf("%s (%.2f) [%s]", t.ID, t.Score, strings.Join(t.Evidence, ", "))
 }

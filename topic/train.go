@@ -92,8 +92,7 @@ func WithSeed(seed uint64) TrainOption {
 	return func(c *trainConfig) { c.seed = seed }
 }
 
-// ErrTrain is returned by [Train] for bad examples or options, and by
-// [Load] for a malformed model.
+// ErrTrain is returned by [Train] for bad examples or options.
 var ErrTrain = errors.New("topic: cannot train")
 
 // ErrModel is returned by [Load] for data that is not a valid model.
