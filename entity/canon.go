@@ -342,21 +342,48 @@ func inflectable(text string, words []span, typ Type) []int {
 		}
 		pick := j
 		if j > i {
-			for k := i + 1; k <= j; k++ {
-				if w := text[words[k].start:words[k].end]; !isCapital(w) {
-					pick = i
+			for k := i + 1; k < j; k++ {
+				if w := text[words[k].start:words[k].end]; hyphenPrepositions[strings.ToLower(w)] {
+					pick = i // Ростова-на-Дону
 					break
 				}
 			}
 		}
-		w := text[words[pick].start:words[pick].end]
-		if isCyrillicWord(w) && !isAllUpper(w) && utf8.RuneCountInString(w) > 1 &&
-			!(typ == PER && nameParticles[strings.ToLower(w)]) {
-			out = append(out, pick)
+		picks := []int{pick}
+		if last := text[words[j].start:words[j].end]; pick == j && j > i && !isCapital(last) {
+			picks = []int{i, j} // Буша-младшего: both parts inflect
+		}
+		for _, pick := range picks {
+			w := text[words[pick].start:words[pick].end]
+			if isCyrillicWord(w) && !isAllUpper(w) && !innerCapital(w) && utf8.RuneCountInString(w) > 1 &&
+				!(typ == PER && nameParticles[strings.ToLower(w)]) {
+				out = append(out, pick)
+			}
 		}
 		i = j + 1
 	}
 	return out
+}
+
+// hyphenPrepositions join the parts of compound place names whose first
+// part inflects: Ростова-на-Дону, Франкфурта-на-Майне, Комсомольска-на-Амуре.
+var hyphenPrepositions = map[string]bool{"на": true, "над": true, "под": true, "при": true}
+
+// innerCapital reports whether a word has a capital after its first letter
+// (СПбГУ, МосГорСуд): an abbreviation, not inflected.
+func innerCapital(w string) bool {
+	upper, lowerUpper := 0, false
+	prev := rune(0)
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+			if unicode.IsLower(prev) {
+				lowerUpper = true
+			}
+		}
+		prev = r
+	}
+	return upper >= 3 && lowerUpper
 }
 
 func isCapital(w string) bool {
@@ -409,6 +436,15 @@ func (c *canonizer) analyse(word string, typ Type) (out []cand) {
 		suf  string // the ending matched
 	}
 	rs := make([]raw, 0, 12)
+	if nom, ok := irregular[lw]; ok {
+		// Fleeting vowels the tables do not model: церкви -> церковь.
+		form := nom
+		if isCapital(word) {
+			r, n := utf8.DecodeRuneInString(nom)
+			form = string(unicode.ToUpper(r)) + nom[n:]
+		}
+		return []cand{{form: form, cases: sgG | sgD | sgL | sgI | plN, g: fem, class: noun, score: 1}}
+	}
 	ind := cand{form: word, cases: allCases, g: anyGender, class: indecl, score: indeclPrior(lw)}
 	if c.known(lw) {
 		ind.score += 1.2 // a known nominative is most likely just that
@@ -949,4 +985,11 @@ func velarAfterVowel(stem string) bool {
 	rs := []rune(strings.ToLower(stem))
 	n := len(rs)
 	return n >= 2 && strings.ContainsRune("кгх", rs[n-1]) && isVowelRune(rs[n-2])
+}
+
+// irregular maps oblique forms with a fleeting vowel, common in the names
+// of organizations, to their nominative.
+var irregular = map[string]string{
+	"церкви": "церковь", "церковью": "церковь", "любви": "любовь",
+	"церкві": "церква", "церкву": "церква", "церквою": "церква",
 }

@@ -74,9 +74,9 @@ var ukParadigms = []paradigmSpec{
 	{"m-soft", noun, masc, "ь", stemCons, "ь=n,a|я=g,a|ю=d,l|еві=d,l|ем=i|і=l|і=N|ів=G", -0.1},
 	{"f-a", noun, fem, "а", stemHard, "а=n|и=g,N,A|і=d,l|у=a|ою=i", 0},
 	{"f-a-sib", noun, fem, "а", stemSoftS, "а=n|і=g,d,l|и=g,N|у=a|ею=i|ою=i", 0},
-	{"f-ja", noun, fem, "я", stemCons, "я=n|і=g,d,l|ю=a|ею=i", -0.1},
+	{"f-ja", noun, fem, "я", stemCons, "я=n|і=g,d,l,N|ю=a|ею=i|ям=D|ями=I|ях=L", -0.1},
 	{"f-ija", noun, fem, "ія", stemAny, "ія=n|ії=g,d,l|ію=a|ією=i", 0},
-	{"f-soft", noun, fem, "ь", stemCons, "ь=n,a|і=g,d,l|ю=i", -0.3},
+	{"f-soft", noun, fem, "ь", stemCons, "ь=n,a|і=g,d,l,N|ю=i|ей=G", -0.3},
 	{"n-o", noun, neut, "о", stemCons, "о=n,a|а=g|у=d,l|ові=d|ом=i|і=l", -0.1},
 	// masculine names in -о: Михайло, Дмитро, Петро
 	{"m-o", noun, masc, "о", stemCons, "о=n|а=g,a|ові=d,l|у=d|ом=i", -0.2},
