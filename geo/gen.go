@@ -448,7 +448,14 @@ func (g *gen) readCountries(files map[string]map[string][]byte) {
 			} `json:"main"`
 		}
 		jsonOf(ln["package/main/"+lang+"/territories.json"], &doc)
-		for code, name := range doc.Main[lang].LocaleDisplayNames.Territories {
+		terrs := doc.Main[lang].LocaleDisplayNames.Territories
+		codes := make([]string, 0, len(terrs))
+		for code := range terrs {
+			codes = append(codes, code)
+		}
+		sort.Strings(codes) // "BA" before "BA-alt-short": the main name first
+		for _, code := range codes {
+			name := terrs[code]
 			base, _, _ := strings.Cut(code, "-alt-")
 			if terr[base] == nil {
 				terr[base] = map[string][]string{}
