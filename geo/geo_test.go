@@ -3,6 +3,7 @@ package geo
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -483,5 +484,21 @@ func TestTablesWellFormed(t *testing.T) {
 	}
 	if !strings.Contains(DataVersion, "GeoNames") || !strings.Contains(DataVersion, "CLDR") {
 		t.Errorf("DataVersion = %q", DataVersion)
+	}
+}
+
+func TestFocus(t *testing.T) {
+	r := mustResolver(t)
+	text := "В Жезказгане и Карагандинской области прошли рейды. Белорусские и казахстанские специалисты обсудили итоги. Москва"
+	res := r.Resolve(text, spans(t, text, "Жезказгане", "Карагандинской области", "Москва"), language.Russian)
+	f := r.Focus(text, res)
+	if len(f.Countries) < 3 || f.Countries[0] != "KZ" || !slices.Contains(f.Countries, "BY") || !slices.Contains(f.Countries, "RU") {
+		t.Errorf("Focus countries = %v; want KZ first, with BY and RU", f.Countries)
+	}
+	if len(f.Admin1) < 2 || f.Admin1[0] != "KZ-35" && f.Admin1[0] != "KZ-62" {
+		t.Errorf("Focus admin1 = %v; want KZ-35 or KZ-62 first", f.Admin1)
+	}
+	if f := r.Focus("", nil); len(f.Countries)+len(f.Admin1) != 0 {
+		t.Errorf("Focus(empty) = %+v", f)
 	}
 }
