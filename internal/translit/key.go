@@ -50,6 +50,7 @@ func Key(s string) string {
 	var out, word strings.Builder
 	out.Grow(len(s) + 8)
 	upper, lower := 0, 0
+	ascii := true // the word is written in plain ASCII letters
 	flush := func() {
 		if word.Len() == 0 {
 			return
@@ -58,10 +59,13 @@ func Key(s string) string {
 		// EEC is not EC.
 		w := word.String()
 		if upper < 2 || lower > 0 || upper > 5 {
+			if ascii {
+				w = english(w)
+			}
 			w = keyWord(w)
 		}
 		word.Reset()
-		upper, lower = 0, 0
+		upper, lower, ascii = 0, 0, true
 		if w == "" {
 			return
 		}
@@ -80,6 +84,9 @@ func Key(s string) string {
 			upper++
 		} else if unicode.IsLower(r) {
 			lower++
+		}
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			ascii = false
 		}
 		switch {
 		case r < utf8.RuneSelf:
@@ -221,3 +228,38 @@ func isVowel(c byte) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// english folds English spelling conventions of words written in plain
+// ASCII, so that they meet their Cyrillic renderings: c is k, or s before
+// e, i, y (Collinson/Коллинсон, Cecil/Сесил); th is t (Smith/Смит); ee is i
+// and oo is u (Reed/Рид, Cooley/Кули).
+func english(w string) string {
+	if !strings.ContainsAny(w, "cte") && !strings.Contains(w, "oo") {
+		return w
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		next := byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case c == 'c' && (next == 'h' || next == 'k' || next == 'z'):
+			b = append(b, c) // ch, ck, cz: digraphs handled later
+		case c == 'c' && (next == 'e' || next == 'i' || next == 'y'):
+			b = append(b, 's')
+		case c == 'c':
+			b = append(b, 'k')
+		case c == 't' && next == 'h':
+			b = append(b, 't')
+			i++
+		case c == 'e' && next == 'e', c == 'o' && next == 'o':
+			b = append(b, map[byte]byte{'e': 'i', 'o': 'u'}[c])
+			i++
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}

@@ -73,6 +73,9 @@ func TestKey(t *testing.T) {
 		{"Жезказган", "Zhezkazgan", "Жезқазған", "Jezqazğan"},
 		{"Сергей", "Sergei", "Sergey"},
 		{"O'Brien", "OBrien", "O’Brien"},
+		{"Collinson", "Коллинсон"},
+		{"Smith", "Смит"},
+		{"Reed", "Рид"},
 	}
 	for _, g := range same {
 		k := Key(g[0])
