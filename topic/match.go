@@ -100,6 +100,7 @@ type word struct {
 	script   uint8
 	kazakh   bool  // has a letter found only in Kazakh
 	title    bool  // in the first line of a text with more lines
+	upper    bool  // has an upper-case letter (may match exact-case terms)
 	ids, end int32 // matcher ids of the current rule set: s.ids[ids:end]
 }
 
@@ -411,13 +412,13 @@ func (s *scratch) splitWords(chunk string, sent int32, first bool) int32 {
 			}
 			a := len(s.fold)
 			var sc uint8
-			var kk bool
-			s.fold, sc, kk = appendFold(s.fold, p)
+			var kk, up bool
+			s.fold, sc, kk, up = appendFold(s.fold, p)
 			if len(s.fold) == a {
 				continue
 			}
 			starts = append(starts, int32(a), int32(len(s.fold)))
-			s.words = append(s.words, word{orig: p, sent: sent, script: sc, kazakh: kk, title: !newline})
+			s.words = append(s.words, word{orig: p, sent: sent, script: sc, kazakh: kk, title: !newline, upper: up})
 			if !newline {
 				titleWords++
 			}
@@ -450,14 +451,15 @@ func indexHyphen(s string) int {
 
 // appendFold appends the folded form of w to dst and reports its script and
 // whether it has a letter found only in Kazakh.
-func appendFold(dst []byte, w string) ([]byte, uint8, bool) {
+func appendFold(dst []byte, w string) ([]byte, uint8, bool, bool) {
 	script := scriptOther
-	kk := false
+	kk, upper := false, false
 	for _, r := range w {
 		if r < utf8.RuneSelf {
 			c := byte(r)
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
+				upper = true
 			}
 			if script == scriptOther && 'a' <= c && c <= 'z' {
 				script = scriptLatin
@@ -483,6 +485,9 @@ func appendFold(dst []byte, w string) ([]byte, uint8, bool) {
 			continue
 		}
 		f := normalize.Rune(r)
+		if f != r && unicode.IsUpper(r) {
+			upper = true
+		}
 		if script == scriptOther && unicode.IsLetter(f) {
 			if unicode.Is(unicode.Cyrillic, f) {
 				script = scriptCyrillic
@@ -496,7 +501,7 @@ func appendFold(dst []byte, w string) ([]byte, uint8, bool) {
 		}
 		dst = utf8.AppendRune(dst, f)
 	}
-	return dst, script, kk
+	return dst, script, kk, upper
 }
 
 // stemOf returns the stem of a folded word, cached per scratch.
@@ -584,7 +589,7 @@ func (s *scratch) phraseAt(i int, ids []int32) bool {
 
 // appendMatches appends the ids of the matchers of r that match w.
 func (r *ruleSet) appendMatches(s *scratch, dst []int32, w *word) []int32 {
-	if len(r.exact) > 0 {
+	if w.upper && len(r.exact) > 0 {
 		dst = append(dst, r.exact[w.orig]...)
 	}
 	f := w.fold

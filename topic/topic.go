@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -460,12 +461,10 @@ func (s *scratch) evidence(c *Classifier, i int32) []string {
 		return list[a].text < list[b].text
 	})
 	var out []string
-	seen := map[string]bool{}
 	for _, e := range list {
-		if e.w <= 0 || seen[e.text] {
+		if e.w <= 0 || slices.Contains(out, e.text) {
 			continue
 		}
-		seen[e.text] = true
 		out = append(out, e.text)
 		if len(out) == 6 {
 			break

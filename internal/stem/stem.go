@@ -9,10 +9,10 @@
 // # Prefix property
 //
 // Russian and Kazakh stems are always prefixes of the folded word. English
-// stems are prefixes except for the last one or two letters (happy→happi,
-// relational→relat): [Key] returns a prefix of the stem that is also a prefix
-// of every word with that stem, which lets callers skip stemming words that
-// cannot match.
+// stems are prefixes except for a last i, y, e or l (happy→happi,
+// hoping→hope): [Lang.Key] returns a prefix of the stem that is also a
+// prefix of every word with that stem, which lets callers skip stemming
+// words that cannot match.
 //
 // # Concurrency
 //
@@ -82,20 +82,21 @@ func (l Lang) Stem(word string) string {
 }
 
 // Key returns a prefix of stem that every word with that stem in language l
-// also starts with: the stem itself for Russian, Kazakh and None, the stem
-// without its last letter for English, where the stem may end in a letter
-// the word does not have (happy→happi, hoping→hope, possibility→possibl).
+// also starts with. It is the stem itself for Russian, Kazakh and None. An
+// English stem differs from its words only in a last letter i (happy→happi),
+// y (skies→sky),
+// e (hoping→hope) or l (possibility→possibl), so that letter is dropped.
 // Porter2's special forms dying→die, lying→lie and tying→tie are the
 // exceptions.
 func (l Lang) Key(stem string) string {
-	if l != English || stem == "" {
+	if l != English || len(stem) < 2 {
 		return stem
 	}
-	_, size := utf8.DecodeLastRuneInString(stem)
-	if size == len(stem) {
-		return stem
+	switch stem[len(stem)-1] {
+	case 'i', 'e', 'l', 'y':
+		return stem[:len(stem)-1]
 	}
-	return stem[:len(stem)-size]
+	return stem
 }
 
 // Kazakh suffixes, longest first within each group. The stripper removes at
