@@ -298,6 +298,9 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 			}
 		}
 	}
+	for _, js := range fullNames {
+		slices.SortStableFunc(js, func(a, b int) int { return mentions[a].Start - mentions[b].Start })
+	}
 	// Full names with one surname and first names that agree on their first
 	// three letters are one person (Майк Пенс, Майкл Пенс; Жан-Клод Юнкер,
 	// Жана-Клод Юнкер); Гэри Джонсон and Борис Джонсон stay two.
@@ -335,16 +338,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 			}
 			continue
 		}
-		best, bestDist := -1, math.MaxInt
-		for _, j := range fullNames[idSurname(ms[i].words[0])] {
-			d := mentions[i].Start - mentions[j].Start
-			if d < 0 {
-				d = -d + len(text) // prefer a full name before the mention
-			}
-			if d < bestDist {
-				best, bestDist = j, d
-			}
-		}
+		best := nearest(fullNames[idSurname(ms[i].words[0])], mentions, mentions[i].Start)
 		if best >= 0 {
 			if ms[i].kb >= 0 && ms[best].kb != ms[i].kb {
 				// A known surname (Трамп) does not join an unknown full name
@@ -699,7 +693,7 @@ func sentenceInitial(text string, start int) bool {
 		return false
 	}
 	i := start
-	for i > 0 {
+	for steps := 0; i > 0 && steps < 64; steps++ {
 		r, size := utf8.DecodeLastRuneInString(text[:i])
 		switch {
 		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ':':
@@ -710,7 +704,7 @@ func sentenceInitial(text string, start int) bool {
 			return false
 		}
 	}
-	return true
+	return i == 0
 }
 
 // better reports whether mention a names its entity more fully than b: more
@@ -823,14 +817,18 @@ func derivedStem(form string) string {
 // all but the last two letters of the stem, else a place of the knowledge
 // base named stem, stem+a or stem+ia.
 func linkDerived(mentions []Mention, ms []linkMention, kb *kbIndex, byKB map[string]int, union func(a, b int)) {
-	type place struct {
-		key string
-		i   int
-	}
-	var places []place
+	// One-word places by the prefixes of their key that a derived stem may
+	// share: all but the last two letters, or more.
+	places := map[string]int{}
 	for j := range ms {
-		if mentions[j].Type != PER && len(ms[j].words) == 1 && derivedStem(ms[j].form) == "" && !isAcronym(mentions[j].Text) {
-			places = append(places, place{ms[j].key, j})
+		k := ms[j].key
+		if mentions[j].Type == PER || len(ms[j].words) != 1 || isAcronym(mentions[j].Text) || derivedStem(ms[j].form) != "" {
+			continue
+		}
+		for n := max(4, len(k)-2); n <= len(k); n++ {
+			if _, ok := places[k[:n]]; !ok {
+				places[k[:n]] = j
+			}
 		}
 	}
 	for i := range ms {
@@ -842,12 +840,10 @@ func linkDerived(mentions []Mention, ms []linkMention, kb *kbIndex, byKB map[str
 			continue
 		}
 		joined := false
-		for _, p := range places {
-			n := commonPrefix(stem, p.key)
-			if n >= 4 && n >= len(stem)-2 && n >= len(p.key)-2 {
-				union(i, p.i)
+		for n := len(stem); n >= max(4, len(stem)-2) && !joined; n-- {
+			if j, ok := places[stem[:n]]; ok && commonPrefix(stem, ms[j].key) >= n {
+				union(i, j)
 				joined = true
-				break
 			}
 		}
 		if joined {
@@ -871,4 +867,22 @@ func commonPrefix(a, b string) int {
 		n++
 	}
 	return n
+}
+
+// nearest returns the mention of js (sorted by Start) that starts last at
+// or before start, else the first one after it, else -1.
+func nearest(js []int, mentions []Mention, start int) int {
+	if len(js) == 0 {
+		return -1
+	}
+	k, _ := slices.BinarySearchFunc(js, start, func(j, s int) int {
+		if mentions[j].Start <= s {
+			return -1
+		}
+		return 1
+	})
+	if k > 0 {
+		return js[k-1]
+	}
+	return js[0]
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/text/language"
 )
@@ -377,4 +378,37 @@ func TestLinkConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestLinkLarge links a long page of many mentions: time must stay about
+// linear (the quadratic version of this took minutes).
+func TestLinkLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	text := readSeed(t)
+	base := seedMentions(t, text)
+	const copies = 400 // ~23,000 mentions over ~2.3 MB
+	var b strings.Builder
+	var ms []Mention
+	for c := 0; c < copies; c++ {
+		off := b.Len()
+		b.WriteString(text)
+		for _, m := range base {
+			m.Start += off
+			m.End += off
+			ms = append(ms, m)
+		}
+	}
+	big := b.String()
+	l, _ := NewLinker()
+	start := time.Now()
+	ents := l.Link(big, ms)
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("Link of %d mentions took %v", len(ms), d)
+	}
+	small := l.Link(text, base)
+	if len(ents) != len(small) {
+		t.Errorf("%d copies of the page give %d entities; one gives %d", copies, len(ents), len(small))
+	}
 }
