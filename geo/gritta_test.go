@@ -41,8 +41,9 @@ type grittaDoc struct {
 
 type grittaScore struct {
 	n, coords, within, ids, exact, countries, country int
+	resolved, resolvedCountry                         int
 	byCode                                            map[string][2]int
-	misses                                            []string
+	misses, countryMisses                             []string
 }
 
 // scoreGritta resolves the gold toponyms of an LGL / TR-News file.
@@ -138,8 +139,14 @@ func scoreGritta(t testing.TB, path string) grittaScore {
 				}
 				if cc != "" {
 					s.countries++
-					if x.Place.Country == cc || (x.Place.Country == "" && x.Place.Kind != Country) {
+					if x.Resolved {
+						s.resolved++
+					}
+					if x.Resolved && x.Place.Country == cc {
 						s.country++
+						s.resolvedCountry++
+					} else {
+						s.countryMisses = append(s.countryMisses, fmt.Sprintf("%s\t%s\t%s\t%s %s", x.Text, cc, x.Place.Country, x.Place.Name, x.Place.Kind))
 					}
 				}
 			}
@@ -176,8 +183,9 @@ func TestGritta(t *testing.T) {
 	for _, name := range []string{"lgl.xml", "TR-News.xml"} {
 		t.Run(name, func(t *testing.T) {
 			s := scoreGritta(t, filepath.Join(datasetDir(), "geoparsing-gritta", "data", "Corpora", name))
-			t.Logf("%s: toponyms %d acc161 %.4f (%d/%d) exact %.4f country %.4f", name, s.n,
-				share(s.within, s.coords), s.within, s.coords, share(s.exact, s.ids), share(s.country, s.countries))
+			t.Logf("%s: toponyms %d acc161 %.4f (%d/%d) exact %.4f country %.4f (of resolved: %.4f, resolved %.4f)", name, s.n,
+				share(s.within, s.coords), s.within, s.coords, share(s.exact, s.ids), share(s.country, s.countries),
+				share(s.resolvedCountry, s.resolved), share(s.resolved, s.countries))
 			for code, c := range s.byCode {
 				if c[0] >= 20 {
 					t.Logf("  %-6s %4d %.3f", code, c[0], share(c[1], c[0]))
@@ -185,6 +193,7 @@ func TestGritta(t *testing.T) {
 			}
 			if f := os.Getenv("GEO_MISSES"); f != "" {
 				os.WriteFile(f+"."+name+".txt", []byte(strings.Join(s.misses, "\n")+"\n"), 0o644)
+				os.WriteFile(f+".country."+name+".txt", []byte(strings.Join(s.countryMisses, "\n")+"\n"), 0o644)
 			}
 			// Floors well under the measured figures, so that a regression fails.
 			if a := share(s.within, s.coords); a < 0.75 {

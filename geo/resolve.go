@@ -79,11 +79,8 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			if len(cc) == 2 {
 				buf = t.countryIndex(cc, buf)
 			} else if name, ok := strings.CutPrefix(cc, "@"); ok {
-				for _, id := range t.lookup(name, nil) {
-					if t.kind(id) == Region {
-						buf = append(buf, id)
-						break
-					}
+				if ids := t.lookup(name, nil); len(ids) > 0 {
+					buf = append(buf, ids[0])
 				}
 			}
 		}
