@@ -868,11 +868,13 @@ func (c *canonizer) kazakh(text string, words []span) string {
 			continue
 		}
 		// на/не are dative only after the possessive ы/і/сы/сі (облысына);
-		// elsewhere they are part of the name (Астана).
+		// elsewhere they are part of the name (Астана). нан/нен are also the
+		// ablative after м н ң (Қазақстаннан).
 		if s == "на" || s == "не" || s == "ны" || s == "ні" || s == "нда" || s == "нде" ||
 			s == "нан" || s == "нен" || s == "ндағы" || s == "ндегі" {
 			last, _ := utf8.DecodeLastRuneInString(strings.ToLower(stem))
-			if last != 'ы' && last != 'і' && !(s == "ны" || s == "ні") {
+			nasalAblative := (s == "нан" || s == "нен") && strings.ContainsRune("мнң", last)
+			if last != 'ы' && last != 'і' && !(s == "ны" || s == "ні") && !nasalAblative {
 				continue
 			}
 			if (s == "ны" || s == "ні") && !isVowelRune(last) {
