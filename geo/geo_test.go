@@ -502,3 +502,18 @@ func TestFocus(t *testing.T) {
 		t.Errorf("Focus(empty) = %+v", f)
 	}
 }
+
+func TestContainer(t *testing.T) {
+	r := mustResolver(t)
+	for _, c := range []struct{ text, name, country, admin1 string }{
+		{"He grew up in Paris, Texas, and moved.", "Paris", "US", "US-TX"},
+		{"Fire in London, Ont., on Monday.", "London", "CA", "CA-ON"},
+		{"A plant in Aktau, Mangystau Region, was closed.", "Aktau", "KZ", "KZ-47"},
+		{"Paris is the capital of France.", "Paris", "FR", ""},
+	} {
+		res := r.Resolve(c.text, spans(t, c.text, c.name), language.English)[0]
+		if res.Place.Country != c.country || c.admin1 != "" && res.Place.Admin1 != c.admin1 {
+			t.Errorf("Resolve(%q in %q) = %+v; want %s %s", c.name, c.text, res.Place, c.country, c.admin1)
+		}
+	}
+}

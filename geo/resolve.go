@@ -26,6 +26,7 @@ var (
 	wCapital      = 1.3
 	wSeat         = 0.4
 	wPrimary      = 0.25 // the mention is the place's main English name
+	wContainer    = 4.0  // the division or country named right after a comma holds the candidate
 	wDocCountry   = 5.6  // the candidate's country is named elsewhere in the document
 	wDocAdmin1    = 2.5  // the candidate's admin-1 region is named elsewhere
 	wNear         = 1.2  // another place of the document lies within nearKm
@@ -111,6 +112,18 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 		for k, id := range ids {
 			cs[k] = cand{id: id, p: t.place(id), fl: t.flags(id)}
 			cs[k].prior = prior(&cs[k], folded)
+		}
+		// "Paris, Texas", "London, Ont.", "Aktau, Mangystau Region": the
+		// division or country right after a comma holds the place.
+		if cc, a1 := t.container(text, tp); cc != nil {
+			for k := range cs {
+				p := &cs[k].p
+				if p.Kind == City || p.Kind == Admin2 || p.Kind == Admin1 && len(a1) == 0 {
+					if a1[p.Admin1] || len(a1) == 0 && cc[p.Country] {
+						cs[k].prior += wContainer
+					}
+				}
+			}
 		}
 		// A division and its seat of one name (Pavlodar, Karaganda): a bare
 		// name means the city unless a type word says otherwise.
@@ -410,4 +423,67 @@ func (t *tables) demonymCounts(text string) map[string]int {
 		i = j
 	}
 	return out
+}
+
+// container looks at the words after "<toponym>, " and returns the
+// countries and admin-1 regions they name, or nil.
+func (t *tables) container(text string, tp Toponym) (countries, admin1 map[string]bool) {
+	if tp.Start < 0 || tp.End > len(text) || tp.Start > tp.End || text[tp.Start:tp.End] != tp.Text {
+		return nil, nil
+	}
+	rest := text[tp.End:]
+	if !strings.HasPrefix(rest, ", ") {
+		return nil, nil
+	}
+	rest = rest[2:]
+	// Up to three words, longest first: "New South Wales", "B.C.", "Texas".
+	end := 0
+	var ends []int
+	for w := 0; w < 3 && end < len(rest); w++ {
+		j := end
+		for j < len(rest) {
+			r, n := utf8.DecodeRuneInString(rest[j:])
+			if !unicode.IsLetter(r) && r != '.' && r != '-' {
+				break
+			}
+			j += n
+		}
+		if j == end {
+			break
+		}
+		ends = append(ends, j)
+		if j >= len(rest) || rest[j] != ' ' {
+			break
+		}
+		end = j + 1
+	}
+	for k := len(ends) - 1; k >= 0; k-- {
+		name := rest[:ends[k]]
+		r, _ := utf8.DecodeRuneInString(name)
+		if !unicode.IsUpper(r) {
+			return nil, nil
+		}
+		var buf [8]int32
+		ids := t.lookup(name, buf[:0])
+		for _, id := range ids {
+			switch t.kind(id) {
+			case Admin1:
+				if admin1 == nil {
+					admin1, countries = map[string]bool{}, map[string]bool{}
+				}
+				p := t.place(id)
+				admin1[p.Admin1] = true
+				countries[p.Country] = true
+			case Country:
+				if countries == nil {
+					countries = map[string]bool{}
+				}
+				countries[t.place(id).Country] = true
+			}
+		}
+		if countries != nil {
+			return countries, admin1
+		}
+	}
+	return nil, nil
 }
