@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -515,5 +516,23 @@ func TestContainer(t *testing.T) {
 		if res.Place.Country != c.country || c.admin1 != "" && res.Place.Admin1 != c.admin1 {
 			t.Errorf("Resolve(%q in %q) = %+v; want %s %s", c.name, c.text, res.Place, c.country, c.admin1)
 		}
+	}
+}
+
+func TestBudget(t *testing.T) {
+	fi, err := os.Stat("tables.go")
+	if err != nil {
+		t.Skip(err)
+	}
+	if fi.Size() > 12<<20 {
+		t.Errorf("tables.go is %d bytes; budget 12 MiB", fi.Size())
+	}
+	start := time.Now()
+	tb := decodeTables()
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("decodeTables took %v; want well under 100 ms", d)
+	}
+	if len(tb.lines) == 0 {
+		t.Fatal("no places")
 	}
 }
