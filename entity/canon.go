@@ -575,7 +575,7 @@ func (c *canonizer) analyse(word string, typ Type) (out []cand) {
 		defer func() {
 			// A person's name ending in a vowel, used twice or more and never
 			// in another form, is indeclinable: Бібі, Пелосі, Шойгу.
-			if typ == PER && !anySeen && c.doc[lw] >= 2 && strings.ContainsRune("иіуюое", lastRune(lw)) {
+			if typ == PER && !anySeen && c.doc[lw] >= 2 && strings.ContainsRune("иіюое", lastRune(lw)) {
 				for i := range out {
 					if out[i].class == indecl {
 						out[i].score += 0.5

@@ -186,16 +186,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		}
 		lm.words = strings.Fields(lm.key)
 		if m.Type == PER && len(lm.words) > 1 {
-			// Initials do not count: С. Баркли is a surname-only mention.
-			ws := lm.words[:0:0]
-			for _, w := range lm.words {
-				if len(w) > 1 || len(lm.words) == 1 {
-					ws = append(ws, w)
-				}
-			}
-			if len(ws) > 0 {
-				lm.words = ws
-			}
+			lm.words = nameWords(lm.words)
 		}
 		lm.kb = -1
 		acr := isAcronym(m.Text)
@@ -904,4 +895,41 @@ func nearest(js []int, mentions []Mention, start int) int {
 		return js[k-1]
 	}
 	return js[0]
+}
+
+// nameWords returns the words of a person's name key that identify the
+// person, first name first and surname last: initials are dropped (С. Баркли
+// is a surname-only mention), and of three-word names the patronymic is
+// dropped, the Russian official order Surname First Patronymic being turned
+// round (Журавлева Виктория Юрьевна -> viktoria juravleva).
+func nameWords(words []string) []string {
+	ws := make([]string, 0, len(words))
+	for _, w := range words {
+		if len(w) > 1 {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) == 0 {
+		return words
+	}
+	if len(ws) == 3 {
+		switch {
+		case isPatronymic(ws[2]):
+			return []string{ws[1], ws[0]}
+		case isPatronymic(ws[1]):
+			return []string{ws[0], ws[2]}
+		}
+	}
+	return ws
+}
+
+// isPatronymic reports whether a name key is an East Slavic patronymic
+// (Сергеевич, Юрьевна, Ильинична) or a Kazakh one (Абайұлы, Нұрланқызы).
+func isPatronymic(k string) bool {
+	for _, s := range []string{"vich", "vna", "ichna", "ich", "uli", "kizi"} {
+		if strings.HasSuffix(k, s) && len(k) > len(s)+2 {
+			return true
+		}
+	}
+	return false
 }

@@ -219,6 +219,8 @@ func TestLinkCrossDocument(t *testing.T) {
 		{PER, []string{"Бауыржану Байбеку", "Bauyrzhan Baibek", "Байбек"}, []language.Tag{ru, en, ru}},
 		{LOC, []string{"Жезказгане", "Zhezkazgan", "Жезқазған"}, []language.Tag{ru, en, kk}},
 		{PER, []string{"Зеленського", "Зеленский", "Zelenskyy"}, []language.Tag{uk, ru, en}},
+		{PER, []string{"Журавлева Виктория Юрьевна", "Виктории Журавлевой", "Журавлевой", "Viktoria Zhuravleva"},
+			[]language.Tag{ru, ru, ru, en}},
 	}
 	for _, g := range groups {
 		first := id(g.names[0], g.typ, g.langs[0])
