@@ -126,6 +126,7 @@ type scratch struct {
 	comboCount      [][]int32   // per rule set: sentences each combo held in
 	setText         [][]string  // per rule set: the last term matched for each set
 	matchText       [][]string  // per rule set: the text of each pattern's first match
+	touched         [][]int32   // per rule set: patterns with a non-zero count
 	comboText       [][]string  // per rule set: the terms of each combo's first match
 	entSets         [][]bool    // per rule set: entity sets matched by the document's entities
 	feat            []uint32    // model features
@@ -208,12 +209,24 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 		s.comboCount = append(s.comboCount, nil)
 		s.setText = append(s.setText, nil)
 		s.matchText = append(s.matchText, nil)
+		s.touched = append(s.touched, nil)
 		s.comboText = append(s.comboText, nil)
 		s.entSets = append(s.entSets, nil)
 	}
 	s.curSent = resize32(s.curSent, nr)
 	for ri, r := range c.rules {
-		s.counts[ri] = resizeF32(s.counts[ri], len(r.patterns))
+		// Pattern counts and texts are reset sparsely: only the entries the
+		// previous call touched are non-zero.
+		if len(s.counts[ri]) != len(r.patterns) {
+			s.counts[ri] = make([]float32, len(r.patterns))
+			s.matchText[ri] = make([]string, len(r.patterns))
+		} else {
+			for _, pi := range s.touched[ri] {
+				s.counts[ri][pi] = 0
+				s.matchText[ri][pi] = ""
+			}
+		}
+		s.touched[ri] = s.touched[ri][:0]
 		s.setSeen[ri] = resize32(s.setSeen[ri], len(r.sets))
 		for i := range s.setSeen[ri] {
 			s.setSeen[ri][i] = -1
@@ -221,7 +234,6 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 		s.comboCount[ri] = resize32(s.comboCount[ri], len(r.combos))
 		clear(s.comboCount[ri])
 		s.setText[ri] = resizeStr(s.setText[ri], len(r.sets))
-		s.matchText[ri] = resizeStr(s.matchText[ri], len(r.patterns))
 		s.comboText[ri] = resizeStr(s.comboText[ri], len(r.combos))
 		if cap(s.entSets[ri]) < len(r.sets) {
 			s.entSets[ri] = make([]bool, len(r.sets))
@@ -292,10 +304,8 @@ func (c *Classifier) scoreRules(s *scratch, doc Document) int {
 	}
 	for ri, r := range c.rules {
 		c.flushSentence(s, ri, r)
-		for pi, n := range s.counts[ri] {
-			if n == 0 {
-				continue
-			}
+		for _, pi := range s.touched[ri] {
+			n := s.counts[ri][pi]
 			p := &r.patterns[pi]
 			if !p.scoring {
 				continue
@@ -340,15 +350,6 @@ func hasTextAtom(cb *combo) bool {
 		}
 	}
 	return false
-}
-
-func resizeF32(b []float32, n int) []float32 {
-	if cap(b) < n {
-		return make([]float32, n)
-	}
-	b = b[:n]
-	clear(b)
-	return b
 }
 
 func resizeStr(b []string, n int) []string {
@@ -548,6 +549,7 @@ func (c *Classifier) matchChunk(s *scratch, ri int, r *langRules) {
 				}
 				if counts[pi] == 0 {
 					s.matchText[ri][pi] = s.text(i, len(p.words))
+					s.touched[ri] = append(s.touched[ri], pi)
 				}
 				if w.title {
 					counts[pi] += titleBoost
@@ -711,6 +713,9 @@ func (c *Classifier) scoreEntities(s *scratch, ents []Entity) {
 						p := &r.patterns[pi]
 						if p.entity != e.Type || !s.phraseAt(i, p.words) {
 							continue
+						}
+						if s.counts[ri][pi] == 0 {
+							s.touched[ri] = append(s.touched[ri], pi)
 						}
 						s.counts[ri][pi]++
 						for _, sid := range p.sets {
