@@ -520,8 +520,10 @@ func (c *canonizer) analyse(word string, typ Type) (out []cand) {
 					if typ == PER && c.lang == "uk" && p.class == noun && p.gender == masc && e.suf == "і" {
 						k.score -= 0.5 // Пелосі, Барклі: foreign names, not a locative
 					}
-					if typ != PER && (p.name == "m-j" || p.name == "m-soft") {
-						if r, _ := utf8.DecodeLastRuneInString(strings.ToLower(st)); r == 'и' || r == 'і' || r == 'е' || r == 'о' {
+					if p.name == "m-j" && lastRune(strings.ToLower(st)) == 'о' {
+						k.score -= 0.4 // Журавлевой, Москвой: no nouns in -ой, only adjectives
+					} else if typ != PER && (p.name == "m-j" || p.name == "m-soft") {
+						if r, _ := utf8.DecodeLastRuneInString(strings.ToLower(st)); r == 'и' || r == 'і' || r == 'е' {
 							k.score -= 0.4 // no masculine place names in -ий/-ией: Россией is Россия
 						}
 					}
@@ -777,6 +779,9 @@ func (c *canonizer) person(text string, words []span, units []int) []string {
 		}
 		for _, g := range []gender{masc, fem} {
 			total := co.prior
+			if pg := patronymicGender(text, words, units); pg != anyGender && pg != g {
+				total -= 2 // Юрьевна is a woman's patronymic, Сергеевич a man's
+			}
 			if g == masc {
 				total += 0.3 // news names more men than women
 			}
@@ -994,4 +999,26 @@ func velarAfterVowel(stem string) bool {
 var irregular = map[string]string{
 	"церкви": "церковь", "церковью": "церковь", "любви": "любовь",
 	"церкві": "церква", "церкву": "церква", "церквою": "церква",
+}
+
+// patronymicGender returns the gender a Russian or Ukrainian patronymic in
+// the name shows (-вна/-чна: a woman; -вич/-ич: a man), or anyGender.
+func patronymicGender(text string, words []span, units []int) gender {
+	if len(units) < 2 {
+		return anyGender
+	}
+	for _, u := range units {
+		w := strings.ToLower(text[words[u].start:words[u].end])
+		for _, st := range []string{"вна", "вны", "вне", "вну", "вной", "чна", "чны", "чне", "чну", "чной", "івна", "івни", "івні", "івну", "івною"} {
+			if strings.HasSuffix(w, st) && utf8.RuneCountInString(w) > 5 {
+				return fem
+			}
+		}
+		for _, st := range []string{"вич", "вича", "вичу", "вичем", "виче", "вичі", "вичеві"} {
+			if strings.HasSuffix(w, st) && utf8.RuneCountInString(w) > 5 {
+				return masc
+			}
+		}
+	}
+	return anyGender
 }
