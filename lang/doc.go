@@ -39,7 +39,7 @@
 // the words of Debian's hunspell-uz 0.6-6). It is a table of 1.2 million
 // sorted 32-bit feature hashes with (language, log-probability ratio) byte
 // pairs, embedded in the binary and decoded once, on the first [New], into
-// about 15 MB. The model header (first bytes of model.bin) records its
+// about 12 MB. The model header (first bytes of model.bin) records its
 // sources and training flags.
 //
 // # Concurrency

@@ -122,7 +122,7 @@ func run(impl, data string, every int) error {
 		return err
 	}
 	detect("warm up")
-	loadWall := time.Since(t0)
+	loadWall, loadCPU := time.Since(t0), cpu()-c0
 
 	right := map[[2]string]int{}
 	total := map[[2]string]int{}
@@ -141,12 +141,12 @@ func run(impl, data string, every int) error {
 		}
 	}
 	wall, cpuUsed := time.Since(t1), cpu()-c1
-	_ = c0
 
 	out := map[string]any{
 		"impl":            impl,
 		"samples":         len(samples),
 		"load_ms":         loadWall.Milliseconds(),
+		"load_cpu_ms":     loadCPU.Milliseconds(),
 		"us_per_detect":   round(float64(wall.Microseconds()) / float64(len(samples))),
 		"cpu_us_per_det":  round(float64(cpuUsed.Microseconds()) / float64(len(samples))),
 		"peak_rss_mb":     round(float64(peakRSS()) / (1 << 20)),

@@ -33,15 +33,14 @@ type Model struct {
 	// Floor is, per class and kind, the cost in quanta of an unseen feature.
 	Floor [][NumKinds]int32
 
-	cscript []int    // per class, index in Scripts
-	keys    []uint32 // sorted
-	off     []uint32 // len(keys)+1 offsets into ent
-	ent     []uint16 // class<<8 | benefit
+	cscript []int // per class, index in Scripts
 
-	// The lookup table built from keys, off and ent: slots sorted by key,
-	// found through bucket (indexed by the top bucketBits bits of a key).
+	// The lookup table: slots sorted by key, found through bucket (indexed
+	// by the top bucketBits bits of a key); runs of two or more entries
+	// (class<<8 | benefit) in ent.
 	bucket []uint32 // 1<<bucketBits+1 offsets into slots
 	slots  []slot
+	ent    []uint16
 }
 
 // bucketBits is the number of top key bits that index Model.bucket: 2^18
@@ -134,36 +133,38 @@ func Build(classes []Class, counts []map[uint32]uint32, p Params) (*Model, error
 		}
 		return int(a.e>>8) - int(b.e>>8)
 	})
-	m.ent = make([]uint16, len(all))
+	var run []uint16
 	for i, x := range all {
-		m.ent[i] = x.e
-		if i == 0 || x.key != all[i-1].key {
-			m.keys = append(m.keys, x.key)
-			m.off = append(m.off, uint32(i))
+		run = append(run, x.e)
+		if i+1 == len(all) || all[i+1].key != x.key {
+			if err := m.appendSlot(x.key, run); err != nil {
+				return nil, err
+			}
+			run = run[:0]
 		}
 	}
-	m.off = append(m.off, uint32(len(all)))
-	if err := m.buildBuckets(); err != nil {
-		return nil, err
-	}
+	m.buildBuckets()
 	return m, nil
 }
 
-// buildBuckets builds the lookup table from keys, off and ent, then drops
-// keys and off.
-func (m *Model) buildBuckets() error {
-	m.slots = make([]slot, len(m.keys))
-	for i, k := range m.keys {
-		lo, hi := m.off[i], m.off[i+1]
-		switch {
-		case hi-lo == 1:
-			m.slots[i] = slot{k, inline | uint32(m.ent[lo])}
-		case hi-lo < 256 && lo < 1<<23:
-			m.slots[i] = slot{k, lo<<8 | (hi - lo)}
-		default:
-			return fmt.Errorf("%w: key with %d entries at %d", errCorrupt, hi-lo, lo)
-		}
+// appendSlot adds key with its entries es to the lookup table; keys come
+// in increasing order.
+func (m *Model) appendSlot(key uint32, es []uint16) error {
+	switch {
+	case len(es) == 1:
+		m.slots = append(m.slots, slot{key, inline | uint32(es[0])})
+	case len(es) > 1 && len(es) < 256 && len(m.ent) < 1<<23:
+		m.slots = append(m.slots, slot{key, uint32(len(m.ent))<<8 | uint32(len(es))})
+		m.ent = append(m.ent, es...)
+	default:
+		return fmt.Errorf("%w: key with %d entries", errCorrupt, len(es))
 	}
+	return nil
+}
+
+// buildBuckets indexes the slots by the top bucketBits bits of their keys,
+// and the classes by script.
+func (m *Model) buildBuckets() {
 	m.cscript = make([]int, len(m.Classes))
 	for c, cl := range m.Classes {
 		m.cscript[c] = ScriptOther
@@ -176,13 +177,11 @@ func (m *Model) buildBuckets() error {
 	m.bucket = make([]uint32, 1<<bucketBits+1)
 	j := 0
 	for b := 0; b <= 1<<bucketBits; b++ {
-		for j < len(m.keys) && int(m.keys[j]>>(32-bucketBits)) < b {
+		for j < len(m.slots) && int(m.slots[j].key>>(32-bucketBits)) < b {
 			j++
 		}
 		m.bucket[b] = uint32(j)
 	}
-	m.keys, m.off = nil, nil
-	return nil
 }
 
 // Size returns the number of distinct keys and of (key, class) entries.
@@ -447,32 +446,49 @@ func Decode(data []byte) (*Model, error) {
 	if bad || nk > uint64(len(d)) || ne > uint64(len(d)) {
 		return nil, errCorrupt
 	}
-	m.keys = make([]uint32, nk)
+	// Keys, then entry counts (kept in val until the entries are read).
+	m.slots = make([]slot, nk)
 	prev := uint32(0)
-	for i := range m.keys {
+	for i := range m.slots {
 		prev += uint32(uv())
-		m.keys[i] = prev
+		m.slots[i].key = prev
 	}
-	m.off = make([]uint32, nk+1)
-	for i := range nk {
-		m.off[i+1] = m.off[i] + uint32(uv())
-	}
-	if bad || uint64(m.off[nk]) != ne {
-		return nil, errCorrupt
-	}
-	x := take(int(ne) * 2)
-	if bad {
-		return nil, errCorrupt
-	}
-	m.ent = make([]uint16, ne)
-	for i := range m.ent {
-		m.ent[i] = binary.LittleEndian.Uint16(x[2*i:])
-		if int(m.ent[i]>>8) >= nc {
-			return nil, fmt.Errorf("%w: class out of range", errCorrupt)
+	total, multi := uint64(0), 0
+	for i := range m.slots {
+		n := uv()
+		if n == 0 || n > 255 {
+			return nil, errCorrupt
+		}
+		m.slots[i].val = uint32(n)
+		total += n
+		if n > 1 {
+			multi += int(n)
 		}
 	}
-	if err := m.buildBuckets(); err != nil {
-		return nil, err
+	x := take(int(ne) * 2)
+	if bad || total != ne || multi >= 1<<23 {
+		return nil, errCorrupt
 	}
+	m.ent = make([]uint16, 0, multi)
+	for i, sl := range m.slots {
+		n := int(sl.val)
+		start := len(m.ent)
+		for j := range n {
+			e := binary.LittleEndian.Uint16(x[2*j:])
+			if int(e>>8) >= nc {
+				return nil, fmt.Errorf("%w: class out of range", errCorrupt)
+			}
+			if n == 1 {
+				m.slots[i].val = inline | uint32(e)
+			} else {
+				m.ent = append(m.ent, e)
+			}
+		}
+		if n > 1 {
+			m.slots[i].val = uint32(start)<<8 | uint32(n)
+		}
+		x = x[2*n:]
+	}
+	m.buildBuckets()
 	return m, nil
 }
