@@ -471,6 +471,30 @@ func appendFold(dst []byte, w string) ([]byte, uint8, bool, bool) {
 		if r == utf8.RuneError {
 			continue
 		}
+		// Hot path: basic Cyrillic letters, folded without table lookups.
+		if r >= 0x400 && r < 0x460 {
+			f := r
+			switch {
+			case r == 0x401 || r == 0x451: // Ё ё
+				f = 'е'
+			case r < 0x410:
+				f = r + 0x50
+			case r < 0x430:
+				f = r + 0x20
+				upper = true
+			}
+			if f != r && r < 0x410 {
+				upper = true
+			}
+			if script == scriptOther {
+				script = scriptCyrillic
+			}
+			if f == 'і' {
+				kk = true
+			}
+			dst = utf8.AppendRune(dst, f)
+			continue
+		}
 		if unicode.Is(unicode.Mn, r) {
 			// Decomposed й and ё: и+breve, е+diaeresis.
 			n := len(dst)
