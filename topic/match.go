@@ -127,6 +127,7 @@ type scratch struct {
 	setText         [][]string  // per rule set: the last term matched for each set
 	matchText       [][]string  // per rule set: the text of each pattern's first match
 	touched         [][]int32   // per rule set: patterns with a non-zero count
+	modelP          []float64   // model label probabilities of the current call
 	comboText       [][]string  // per rule set: the terms of each combo's first match
 	entSets         [][]bool    // per rule set: entity sets matched by the document's entities
 	feat            []uint32    // model features
@@ -170,6 +171,7 @@ func getScratch(n int) *scratch {
 		s.seen = map[hitKey]float64{}
 	}
 	s.ev = s.ev[:0]
+	s.modelP = nil
 	return s
 }
 

@@ -113,7 +113,9 @@ func WithRules(tag language.Tag, name string, data []byte) Option {
 // of the model becomes a topic: a label that is a taxonomy id merges with the
 // rule score of that topic as weight·p + (1−weight)·rule, weight in [0, 1]
 // (default 0.5 when weight is 0); any other label becomes a topic of its own,
-// whose parent is parents[label] if given (a taxonomy id) or none.
+// whose parent is parents[label] if given (a taxonomy id) or none. Topics
+// scored by the model carry "model P" in their evidence, P the model's
+// probability.
 func WithModel(m *Model, weight float64, parents map[string]string) Option {
 	return func(c *config) {
 		if m == nil {
@@ -329,6 +331,7 @@ func (c *Classifier) result(s *scratch, doc Document, words int) []Topic {
 	}
 	if c.model != nil {
 		probs := c.model.predictProbs(doc.Text, s)
+		s.modelP = probs
 		for li, p := range probs {
 			ti := c.modelTopic[li]
 			if int(ti) < len(c.tax.nodes) {
@@ -433,6 +436,12 @@ func (c *Classifier) topic(s *scratch, i int32, score float64) Topic {
 		t.Parent = c.node(nd.parent).id
 	}
 	t.Evidence = s.evidence(c, i)
+	// A model's share of the evidence is its probability for the label.
+	for li, ti := range c.modelTopic {
+		if ti == i && li < len(s.modelP) && s.modelP[li] >= 0.005 {
+			t.Evidence = append(t.Evidence, fmt.Sprintf("model %.2f", s.modelP[li]))
+		}
+	}
 	if t.Evidence == nil {
 		t.Evidence = []string{}
 	}

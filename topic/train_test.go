@@ -117,6 +117,9 @@ func TestWithModel(t *testing.T) {
 	for _, tp := range got {
 		if tp.ID == "my-finance" {
 			assert.Equal(t, "economy", tp.Parent)
+			if assert.NotEmpty(t, tp.Evidence) {
+				assert.Contains(t, tp.Evidence[len(tp.Evidence)-1], "model ")
+			}
 		}
 	}
 	checkTopics(t, got)
