@@ -426,10 +426,11 @@ func Decode(data []byte) (*Model, error) {
 			m.Weight[i] = int32(binary.LittleEndian.Uint32(x))
 		}
 	}
-	nc := int(uv())
-	if bad || nc == 0 || nc > 256 {
+	nc64 := uv()
+	if bad || nc64 == 0 || nc64 > 256 {
 		return nil, errCorrupt
 	}
+	nc := int(nc64)
 	m.Classes = make([]Class, nc)
 	m.Floor = make([][NumKinds]int32, nc)
 	for c := range nc {
