@@ -323,3 +323,11 @@ func TestResultJSON(t *testing.T) {
 		t.Errorf("json.Marshal(Detect(kk)) = %s; want language kk, script Cyrl", b)
 	}
 }
+
+func TestDetectMostOfText(t *testing.T) {
+	en := "Belarus and Kazakhstan discussed military cooperation during a meeting in the capital.\n"
+	ru := strings.Repeat("Сенат вернул проект трехлетнего бюджета в Мажилис для доработки и согласования.\n", 6)
+	if r := newDetector(t).Detect(en + ru); r.Language != language.Russian {
+		t.Errorf("Detect(one English line + six Russian lines) = %v; want ru", r.Language)
+	}
+}
