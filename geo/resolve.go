@@ -16,8 +16,8 @@ const maxCands = 48
 // hand on the LGL and TR-News development data (see README). They are
 // variables only so that the tests can explore them.
 var (
-	wCountry      = 8.0 // base prior of a country
-	wRegion       = 8.4 // UN region, macro-region, sea, mountains
+	wCountry      = 10.0 // base prior of a country
+	wRegion       = 8.4  // UN region, macro-region, sea, mountains
 	wAdmin1       = 3.5
 	wAdmin1Pop    = 0.3 // per decade of population
 	wAdmin2       = 0.6
