@@ -26,6 +26,7 @@ var (
 	wCapital      = 1.3
 	wSeat         = 0.4
 	wPrimary      = 0.25 // the mention is the place's main English name
+	wShadow       = 1.5  // penalty of a town named like a country or division among the candidates
 	wContainer    = 4.0  // the division or country named right after a comma holds the candidate
 	wDocCountry   = 5.6  // the candidate's country is named elsewhere in the document
 	wDocAdmin1    = 2.5  // the candidate's admin-1 region is named elsewhere
@@ -124,6 +125,21 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 					}
 				}
 			}
+		}
+		// A name shared by a country or division and by towns means the
+		// country or division, or a town inside it, unless the document
+		// says otherwise: towns elsewhere (China, Texas; Ontario, New York)
+		// are discounted, and every town when a country has the name.
+		for a := range cs {
+			if k := cs[a].p.Kind; k != Country && k != Admin1 {
+				continue
+			}
+			for b := range cs {
+				if cs[b].p.Kind == City && cs[b].p.Country != cs[a].p.Country || cs[b].p.Kind == City && cs[a].p.Kind == Country {
+					cs[b].prior -= wShadow
+				}
+			}
+			break
 		}
 		// A division and its seat of one name (Pavlodar, Karaganda): a bare
 		// name means the city unless a type word says otherwise.
