@@ -129,13 +129,15 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 		// A name shared by a country or division and by towns means the
 		// country or division, or a town inside it, unless the document
 		// says otherwise: towns elsewhere (China, Texas; Ontario, New York)
-		// are discounted, and every town when a country has the name.
+		// of under 20,000 people are discounted, and every town when a
+		// country has the name.
 		for a := range cs {
-			if k := cs[a].p.Kind; k != Country && k != Admin1 {
+			if k := cs[a].p.Kind; k != Country && k != Admin1 || foldName(cs[a].p.Name) != folded {
 				continue
 			}
 			for b := range cs {
-				if cs[b].p.Kind == City && cs[b].p.Country != cs[a].p.Country || cs[b].p.Kind == City && cs[a].p.Kind == Country {
+				q := &cs[b].p
+				if q.Kind == City && (cs[a].p.Kind == Country || q.Country != cs[a].p.Country && q.Population < 20000) {
 					cs[b].prior -= wShadow
 				}
 			}
