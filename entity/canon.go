@@ -209,8 +209,11 @@ func (c *canonizer) canonical(text string, typ Type) string {
 	if len(words) == 0 {
 		return text
 	}
-	if c.lang == "kk" {
+	if c.lang == "kk" && (hasKazakhLetter(text) || !russianAdjective(text, words)) {
 		return c.kazakh(text, words)
+	}
+	if c.lang == "kk" {
+		c.lang = "ru" // a Russian name in Kazakh text: Казахстанская правда
 	}
 	units := inflectable(text, words, typ)
 	if len(units) == 0 {
@@ -865,11 +868,11 @@ func (c *canonizer) kazakh(text string, words []span) string {
 		return text
 	}
 	for _, s := range kkSuffixes {
-		if !strings.HasSuffix(lw, s) {
-			continue
+		if !strings.HasSuffix(lw, s) || strings.HasSuffix(lw, "стан") && (s == "тан" || s == "ан") {
+			continue // Қырғызстан, Ауғанстан: -стан is no ablative
 		}
 		stem := word[:len(word)-len(s)]
-		if utf8.RuneCountInString(stem) < 3 || !hasVowel(stem) {
+		if utf8.RuneCountInString(stem) < 3 || !hasVowel(stem) || !kkHarmony(s, lastRune(strings.ToLower(stem))) {
 			continue
 		}
 		// на/не are dative only after the possessive ы/і/сы/сі (облысына);
@@ -1021,4 +1024,44 @@ func patronymicGender(text string, words []span, units []int) gender {
 		}
 	}
 	return anyGender
+}
+
+func hasKazakhLetter(s string) bool {
+	return strings.ContainsAny(strings.ToLower(s), "әғқңөұүһі")
+}
+
+// russianAdjective reports whether a name has a word with a Russian
+// adjectival ending, which Kazakh words do not have.
+func russianAdjective(text string, words []span) bool {
+	for _, w := range words {
+		lw := strings.ToLower(text[w.start:w.end])
+		for _, e := range []string{"ая", "ое", "ый", "ий", "ой", "ые", "ие", "ского", "ской"} {
+			if strings.HasSuffix(lw, e) && utf8.RuneCountInString(lw) > 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// kkHarmony reports whether a Kazakh case suffix may follow a stem ending in
+// last: т-, қ-, к-, п- suffixes follow voiceless consonants, д-, ғ-, г-, б-
+// suffixes voiced ones or vowels, н- and м- suffixes vowels (and nasals for
+// the ablative нан/нен, handled by the caller). Сұлтан is no Сұл+тан.
+func kkHarmony(suffix string, last rune) bool {
+	// в counts as voiceless: Тоқаевтың, Белоусовты.
+	voiceless := strings.ContainsRune("кқпстфхшщцчһв", last)
+	vowel := isVowelRune(last)
+	first, _ := utf8.DecodeRuneInString(suffix)
+	switch first {
+	case 'т', 'қ', 'к', 'п':
+		return voiceless
+	case 'д', 'ғ', 'г':
+		return !voiceless
+	case 'б':
+		return strings.ContainsRune("мнңжз", last)
+	case 'м':
+		return vowel || strings.ContainsRune("рлйу", last)
+	}
+	return true
 }
