@@ -215,6 +215,12 @@ func foldName(name string) string { return key.Of(name) }
 
 // lookup returns the place indices for name, best first.
 func (t *tables) lookup(name string, dst []int32) []int32 {
+	return t.lookupForms(name, dst, formsAll)
+}
+
+// lookupForms is lookup undoing the case systems of mode first and all of
+// them when that finds nothing.
+func (t *tables) lookupForms(name string, dst []int32, mode int) []int32 {
 	key := foldName(name)
 	if key == "" {
 		return dst[:0]
@@ -228,14 +234,19 @@ func (t *tables) lookup(name string, dst []int32) []int32 {
 			return out
 		}
 	}
-	if out := t.inflected(key, dst[:0]); len(out) > 0 {
+	if out := t.inflected(key, dst[:0], mode); len(out) > 0 {
 		return out
+	}
+	if mode != formsAll {
+		if out := t.inflected(key, dst[:0], formsAll); len(out) > 0 {
+			return out
+		}
 	}
 	// Type words: "город Павлодар", "Pavlodar city", "Lake Balkhash".
 	if base, kinds := stripTypeWord(key); base != "" {
 		out, ok := t.exact(base, dst[:0])
 		if !ok {
-			out = t.inflected(base, dst[:0])
+			out = t.inflected(base, dst[:0], formsAll)
 		}
 		if out := filterKinds(t, out, kinds); len(out) > 0 {
 			return out
@@ -247,7 +258,7 @@ func (t *tables) lookup(name string, dst []int32) []int32 {
 // inflected looks up the nominative forms that the Russian or Kazakh case
 // forms of key may stand for, and returns the places of all of them, best
 // first. The caller has looked key itself up.
-func (t *tables) inflected(key string, dst []int32) []int32 {
+func (t *tables) inflected(key string, dst []int32, mode int) []int32 {
 	if !hasCyrillic(key) {
 		return dst
 	}
@@ -257,7 +268,7 @@ func (t *tables) inflected(key string, dst []int32) []int32 {
 	}
 	var alts [4][]string
 	for i, w := range words {
-		alts[i] = wordForms(w)
+		alts[i] = wordForms(w, mode)
 	}
 	start := len(dst)
 	// Depth-first over the words, keeping only prefixes that some key
@@ -354,7 +365,7 @@ func (t *tables) demonym(word string) (string, bool) {
 		}
 		return "", false
 	}
-	for _, f := range wordForms(key) {
+	for _, f := range wordForms(key, formsAll) {
 		if cc, ok := find(demonymsTSV, t.dem, f); ok {
 			return cc, true
 		}

@@ -57,9 +57,17 @@ var kkSuffix = []string{
 	"ға", "ге", "қа", "ке", "да", "де", "та", "те", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "ын", "ін", "н", "а", "е",
 }
 
-// wordForms returns w followed by the nominative forms it may stand for.
-// w must be folded. At most a few dozen forms are returned.
-func wordForms(w string) []string {
+// Which case systems wordForms undoes.
+const (
+	formsRU = 1 << iota // Russian noun and adjective endings
+	formsKK             // Kazakh case suffixes
+	formsAll = formsRU | formsKK
+)
+
+// wordForms returns w followed by the nominative forms it may stand for
+// under the case systems of mode. w must be folded. At most a few dozen
+// forms are returned.
+func wordForms(w string, mode int) []string {
 	out := []string{w}
 	if utf8.RuneCountInString(w) < 4 || !hasCyrillic(w) {
 		return out
@@ -75,6 +83,16 @@ func wordForms(w string) []string {
 		}
 		out = append(out, s)
 	}
+	if mode&formsRU != 0 {
+		ruForms(w, add)
+	}
+	if mode&formsKK != 0 {
+		kkForms(w, add)
+	}
+	return out
+}
+
+func ruForms(w string, add func(string)) {
 	for _, e := range ruNoun {
 		if stem, ok := strings.CutSuffix(w, e.end); ok {
 			for _, n := range e.noms {
@@ -90,6 +108,9 @@ func wordForms(w string) []string {
 			break
 		}
 	}
+}
+
+func kkForms(w string, add func(string)) {
 	for _, e := range kkSuffix {
 		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 3 {
 			add(stem)
@@ -102,7 +123,6 @@ func wordForms(w string) []string {
 			}
 		}
 	}
-	return out
 }
 
 // typeWords are words that say what kind of place a name is, in en/ru/kk,

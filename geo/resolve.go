@@ -71,10 +71,17 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 	}
 	t := r.gaz.t
 	ms := make([]mention, len(toponyms))
+	mode := formsAll
+	switch b, _ := lang.Base(); b.String() {
+	case "ru", "uk", "be":
+		mode = formsRU
+	case "kk", "ky":
+		mode = formsKK
+	}
 	var buf []int32
 	for i, tp := range toponyms {
 		out[i].Toponym = tp
-		buf = t.lookup(tp.Text, buf[:0])
+		buf = t.lookupForms(tp.Text, buf[:0], mode)
 		// A demonym given as a toponym (Sudanese, Canadian) stands for its
 		// country.
 		if cc, ok := t.demonym(tp.Text); ok {
