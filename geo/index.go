@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/geo/internal/key"
 )
@@ -301,17 +302,20 @@ func (t *tables) inflected(key string, dst []int32, mode int) []int32 {
 }
 
 // hasPrefix reports whether some name key starts with p.
-func (t *tables) hasPrefix(p string) bool {
-	lo, hi := 0, len(t.names)
+func (t *tables) hasPrefix(p string) bool { return hasLinePrefix(namesTSV, t.names, p) }
+
+// hasLinePrefix reports whether some line of a sorted table starts with p.
+func hasLinePrefix(data string, starts []uint32, p string) bool {
+	lo, hi := 0, len(starts)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if lineLess(namesTSV[t.names[m]:], p) {
+		if lineLess(data[starts[m]:], p) {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo < len(t.names) && strings.HasPrefix(namesTSV[t.names[lo]:], p)
+	return lo < len(starts) && strings.HasPrefix(data[starts[lo]:], p)
 }
 
 // rank orders candidates from several names as gen.go orders those of one.
@@ -363,6 +367,17 @@ func (t *tables) demonym(word string) (string, bool) {
 				return cc, true
 			}
 		}
+		return "", false
+	}
+	// Only words that share their first three letters with a demonym are
+	// worth their case forms.
+	n, i := 0, 0
+	for i < len(key) && n < 3 {
+		_, size := utf8.DecodeRuneInString(key[i:])
+		i += size
+		n++
+	}
+	if !hasLinePrefix(demonymsTSV, t.dem, key[:i]) {
 		return "", false
 	}
 	for _, f := range wordForms(key, formsAll) {

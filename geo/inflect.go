@@ -59,8 +59,8 @@ var kkSuffix = []string{
 
 // Which case systems wordForms undoes.
 const (
-	formsRU = 1 << iota // Russian noun and adjective endings
-	formsKK             // Kazakh case suffixes
+	formsRU  = 1 << iota // Russian noun and adjective endings
+	formsKK              // Kazakh case suffixes
 	formsAll = formsRU | formsKK
 )
 
