@@ -205,6 +205,8 @@ func TestLookup(t *testing.T) {
 		{"Republic of Kazakhstan", Country, "KZ"},
 		{"U.S.", Country, "US"},
 		{"Russia's", Country, "RU"},
+		{"the Netherlands", Country, "NL"},
+		{"the Caspian Sea", Water, ""},
 		{"Black Sea", Water, ""},
 		{"Черное море", Water, ""},
 		{"Чёрном море", Water, ""},

@@ -229,6 +229,13 @@ func (t *tables) lookupForms(name string, dst []int32, mode int) []int32 {
 	if out, ok := t.exact(key, dst[:0]); ok {
 		return out
 	}
+	// An article: "the Netherlands", "the Caspian Sea".
+	if base, ok := strings.CutPrefix(key, "the "); ok {
+		if out, ok := t.exact(base, dst[:0]); ok {
+			return out
+		}
+		key = base
+	}
 	// The English possessive: Russia's, Kazakhstan's.
 	if base, ok := strings.CutSuffix(key, "'s"); ok {
 		if out, ok := t.exact(base, dst[:0]); ok {
