@@ -223,10 +223,15 @@ func TestBSNLPLemmas(t *testing.T) {
 	}
 	agree := float64(s.idAgree) / float64(max(s.ids, 1))
 	t.Logf("id agreement %.3f (%d of %d gold ids)", agree, s.idAgree, s.ids)
-	if f := s.share(s.form, PER); f < 0.85 {
-		t.Errorf("PER form accuracy %.3f < 0.85", f)
+	// Floors a little under the measured figures (PER 0.908, all 0.908,
+	// id agreement 0.787 when written), to catch regressions.
+	if f := s.share(s.form, PER); f < 0.89 {
+		t.Errorf("PER form accuracy %.3f < 0.89", f)
 	}
-	if f := s.share(s.form, ""); f < 0.85 {
-		t.Errorf("form accuracy %.3f < 0.85", f)
+	if f := s.share(s.form, ""); f < 0.89 {
+		t.Errorf("form accuracy %.3f < 0.89", f)
+	}
+	if agree < 0.77 {
+		t.Errorf("id agreement %.3f < 0.77", agree)
 	}
 }
