@@ -32,7 +32,8 @@ type Result struct {
 	// language uses).
 	Language language.Tag `json:"language"`
 	// Script is the ISO 15924 script of most letters: Latn, Cyrl, Arab,
-	// Hani, Jpan (Han with kana), Hang, ... ; Zzzz when there are none.
+	// Hani, Jpan (Han with kana), Hang, ... ; Zzzz when there are none. It
+	// is a string in JSON (see [Result.MarshalJSON]).
 	Script language.Script `json:"-"`
 	// Confidence is the probability of Language among the candidates, in
 	// [0, 1]; 0 for [Und]. Short texts get lower values.
@@ -42,11 +43,17 @@ type Result struct {
 	Alternatives []Alternative `json:"alternatives,omitempty"`
 }
 
-// Segment is a byte span of text in one language.
+// Segment is a byte span of text in one language, as in the report JSON:
+// {"start":0,"end":5120,"language":"en","confidence":0.99}.
 type Segment struct {
-	Start, End int          // half-open byte offsets into the text
-	Language   language.Tag // [Und] for spans with nothing to go on
-	Confidence float64      // in [0, 1]
+	Start int `json:"start"` // byte offset of the first byte
+	End   int `json:"end"`   // byte offset after the last byte (half-open)
+	// Language is the language of the span; [Und] for a span with nothing
+	// to go on.
+	Language language.Tag `json:"language"`
+	// Confidence is the mean confidence, weighted by letters, of the lines
+	// of the span detected as Language, in [0, 1]; 0 for [Und].
+	Confidence float64 `json:"confidence"`
 }
 
 type config struct {
