@@ -166,6 +166,25 @@ func langCode(t language.Tag) string {
 	return ""
 }
 
+// mentionLang returns the inflection rules for a mention: those of its
+// language, or, for Cyrillic text in a segment of another or unknown
+// language (a mixed page), Kazakh when it has Kazakh letters, else Russian.
+func mentionLang(text string, t language.Tag) string {
+	lc := langCode(t)
+	if lc != "" {
+		return lc
+	}
+	for _, r := range text {
+		if unicode.Is(unicode.Cyrillic, r) {
+			if hasKazakhLetter(text) {
+				return "kk"
+			}
+			return "ru"
+		}
+	}
+	return ""
+}
+
 // Canonical returns the canonical name of one mention text of type typ in
 // language lang: Russian, Ukrainian and Kazakh names in the nominative
 // (Виктором Хрениным -> Виктор Хренин, Министерстве сельского хозяйства ->
@@ -175,7 +194,7 @@ func langCode(t language.Tag) string {
 // also uses the document's other mentions and the knowledge base. Canonical
 // is safe for concurrent use and never panics; invalid UTF-8 is dropped.
 func Canonical(text string, typ Type, lang language.Tag) string {
-	c := canonizer{lang: langCode(lang), known: builtinLexicon}
+	c := canonizer{lang: mentionLang(text, lang), known: builtinLexicon}
 	return c.canonical(text, typ)
 }
 

@@ -143,7 +143,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 	// Document evidence for the canonicalizer, per language.
 	docs := map[string]docForms{}
 	for _, m := range mentions {
-		lc := langCode(m.Language)
+		lc := mentionLang(m.Text, m.Language)
 		if lc == "" || lc == "kk" {
 			continue
 		}
@@ -163,7 +163,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 	}
 	memo := map[memoKey]string{} // repeated mentions are analysed once
 	for i, m := range mentions {
-		lc := langCode(m.Language)
+		lc := mentionLang(m.Text, m.Language)
 		lm := &ms[i]
 		lm.parent = i
 		mk := memoKey{lc, m.Text, m.Type}

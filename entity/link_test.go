@@ -283,6 +283,8 @@ func TestCanonical(t *testing.T) {
 		{"Kazakhstan's", LOC, en, "Kazakhstan"},
 		{"  Viktor \n Khrenin ", PER, en, "Viktor Khrenin"},
 		{"", PER, ru, ""},
+		{"Виктором Хрениным", PER, en, "Виктор Хренин"},
+		{"Қостанай облысында", LOC, language.Und, "Қостанай облысы"},
 	} {
 		if got := Canonical(c.in, c.typ, c.lang); got != c.want {
 			t.Errorf("Canonical(%q, %s, %s) = %q; want %q", c.in, c.typ, c.lang, got, c.want)
