@@ -538,3 +538,22 @@ func TestBudget(t *testing.T) {
 		t.Fatal("no places")
 	}
 }
+
+func TestPartial(t *testing.T) {
+	r := mustResolver(t)
+	for _, c := range []struct{ name, country string }{
+		{"Vancouver Art Gallery", "CA"},
+		{"Almaty International Airport", "KZ"},
+		{"North London", "GB"},
+		{"South Pacific", ""},
+		{"Montreal-Pierre Elliott Trudeau International Airport", "CA"},
+	} {
+		got := resolveOne(r, c.name, language.English)
+		if !got.Resolved || got.Place.Country != c.country {
+			t.Errorf("Resolve(%q) = %+v; want a place in %q", c.name, got.Place, c.country)
+		}
+	}
+	if got := resolveOne(r, "Zzyzx Qqq", language.English); got.Resolved {
+		t.Errorf("Resolve(nonsense) = %+v; want unresolved", got.Place)
+	}
+}

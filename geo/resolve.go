@@ -94,6 +94,9 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			}
 		}
 		if len(buf) == 0 {
+			buf = t.partial(tp.Text, buf[:0], mode)
+		}
+		if len(buf) == 0 {
 			ms[i].best = -1
 			continue
 		}
@@ -511,4 +514,57 @@ func (t *tables) container(text string, tp Toponym) (countries, admin1 map[strin
 		}
 	}
 	return nil, nil
+}
+
+// qualifiers are words before a place name that leave it in the same area.
+var qualifiers = []string{"north ", "south ", "east ", "west ", "central ", "northern ", "southern ", "eastern ",
+	"western ", "upper ", "lower ", "greater ", "downtown ", "inner ", "outer ", "north-east ", "north-west ",
+	"south-east ", "south-west ", "northeast ", "northwest ", "southeast ", "southwest ", "metro ", "metropolitan ",
+	"северный ", "южный ", "восточный ", "западный ", "центральный ", "большой ", "солтүстік ", "оңтүстік ", "шығыс ", "батыс "}
+
+// facilities are words after a place name that make it a site inside the
+// place: "Vancouver Art Gallery", "Almaty International Airport".
+var facilities = []string{" international airport", " airport", " area", " region", " metropolitan area", " art gallery",
+	" museum", " university", " hospital", " church", " cathedral", " stadium", " station", " port", " harbour", " harbor",
+	" bay", " valley", " park", " square", " county", " co", " district", " municipality", " township", " twp",
+	" аэропорт", " вокзал", " район", " әуежайы"}
+
+// partial resolves a name the gazetteer lacks by the place it names or
+// lies in: a qualifier dropped (South Pacific, North London), a facility
+// word dropped (Vancouver Art Gallery), or the part before a hyphen
+// (Montreal-Pierre Elliott Trudeau International Airport).
+func (t *tables) partial(name string, dst []int32, mode int) []int32 {
+	key := foldName(name)
+	if key == "" || len(key) > 120 {
+		return dst
+	}
+	try := func(k string) bool {
+		if k == "" || k == key {
+			return false
+		}
+		dst = t.lookupForms(k, dst[:0], mode)
+		return len(dst) > 0
+	}
+	for _, q := range qualifiers {
+		if rest, ok := strings.CutPrefix(key, q); ok && try(rest) {
+			return dst
+		}
+	}
+	for _, f := range facilities {
+		if rest, ok := strings.CutSuffix(key, f); ok && try(rest) {
+			return dst
+		}
+	}
+	if i := strings.IndexByte(key, '-'); i > 2 && try(key[:i]) {
+		return dst
+	}
+	// The longest run of leading words that names a place: "Almaty
+	// Tech Garden" -> Almaty.
+	words := strings.Fields(key)
+	for n := len(words) - 1; n >= 1; n-- {
+		if try(strings.Join(words[:n], " ")) {
+			return dst
+		}
+	}
+	return dst[:0]
 }
