@@ -117,12 +117,13 @@ func NewLinker(opts ...Option) (*Linker, error) {
 
 // linkMention is the per-mention working state of Link.
 type linkMention struct {
-	form   string // canonical form
-	key    string // translit key of form
-	words  []string
-	kb     int // knowledge base entry, or -1
-	year   string
-	parent int // union-find
+	form    string // canonical form
+	key     string // translit key of form
+	words   []string
+	kb      int    // knowledge base entry, or -1
+	derived string // key of the place stem of a relational adjective or demonym
+	year    string
+	parent  int // union-find
 }
 
 // Link groups the mentions of text into entities, most salient first (ties
@@ -455,7 +456,10 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 // assignIDs gives entities outside the knowledge base a deterministic id
 // from the script-independent key of their canonical name: people by
 // surname; when people of the document share a surname, the most mentioned
-// of them keeps it and the others are told apart by full name.
+// of them keeps it and the others are told apart by full name. The final
+// vowels of the last word are dropped (stemKey), so that an ending the
+// canonicalizer got wrong, or a relational adjective, still gives the id of
+// the place: Миннесоты, Миннесота; бразильский, Бразилия.
 func assignIDs(out []Entity, members [][]int, ms []linkMention) {
 	owner := map[string]int{} // surname -> entity holding it
 	surname := make([]string, len(out))
@@ -470,7 +474,7 @@ func assignIDs(out []Entity, members [][]int, ms []linkMention) {
 			}
 		}
 		ws := ms[best].words
-		surname[e] = idSurname(ws[len(ws)-1])
+		surname[e] = stemKey(ws[len(ws)-1])
 		o, ok := owner[surname[e]]
 		if !ok || len(out[e].Mentions) > len(out[o].Mentions) ||
 			len(out[e].Mentions) == len(out[o].Mentions) && out[e].Mentions[0].Start < out[o].Mentions[0].Start {
@@ -482,6 +486,10 @@ func assignIDs(out []Entity, members [][]int, ms []linkMention) {
 			continue
 		}
 		key := kbKey(out[e].Name)
+		if d := derivedOnly(members[e], ms); d != "" {
+			key = d // американских alone: the place it derives from
+		}
+		key = stemKey(key)
 		if out[e].Type == PER && owner[surname[e]] == e {
 			key = surname[e]
 		}
@@ -849,6 +857,7 @@ func linkDerived(mentions []Mention, ms []linkMention, kb *kbIndex, byKB map[str
 		if stem == "" {
 			continue
 		}
+		ms[i].derived = stem
 		joined := false
 		for n := len(stem); n >= max(4, len(stem)-2) && !joined; n-- {
 			if j, ok := places[stem[:n]]; ok && commonPrefix(stem, ms[j].key) >= n {
@@ -932,4 +941,37 @@ func isPatronymic(k string) bool {
 		}
 	}
 	return false
+}
+
+// stemKey drops the final vowels of the last word of a key when at least
+// three letters remain: minesota -> minesot, brazilia -> brazil.
+func stemKey(k string) string {
+	end := len(k)
+	for end > 0 && isKeyVowel(k[end-1]) {
+		end--
+	}
+	start := strings.LastIndexByte(k[:end], ' ') + 1
+	if end == len(k) || end-start < 3 {
+		return k
+	}
+	return k[:end]
+}
+
+func isKeyVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}
+
+// derivedOnly returns the derived stem when every mention of an entity is a
+// relational adjective or demonym, else "".
+func derivedOnly(mem []int, ms []linkMention) string {
+	for _, i := range mem {
+		if ms[i].derived == "" {
+			return ""
+		}
+	}
+	return ms[mem[0]].derived
 }
