@@ -241,9 +241,11 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		}
 		// People apart, one key is one thing whatever type the tagger gave
 		// it (Белый дом as ORG and as LOC).
-		k := "|" + ms[i].key
+		// Final vowels apart (stemKey): Миннесота and a Миннесоты the
+		// canonicalizer missed are one place.
+		k := "|" + stemKey(ms[i].key)
 		if mentions[i].Type == PER {
-			k = "PER" + k
+			k = "PER|" + ms[i].key
 		}
 		if j, ok := byKey[k]; ok {
 			union(i, j)
