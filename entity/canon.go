@@ -480,8 +480,9 @@ func (c *canonizer) analyse(word string, typ Type) (out []cand) {
 		}
 		for pi := range ps {
 			p := &ps[pi]
-			if p.class == surname && typ != PER {
-				continue
+			if p.class == surname && typ != PER || strings.HasPrefix(p.name, "p-") && strings.HasSuffix(p.name, "ane") && isCapital(word) ||
+				p.name == "m-janin" && isCapital(word) {
+				continue // demonyms are lower case: Пакистан is no plural of Пакистанин
 			}
 			for _, e := range p.endings {
 				if !strings.HasSuffix(lw, e.suf) || typ == PER && e.cases&(allCases>>6<<6) == e.cases {
@@ -723,6 +724,11 @@ func (c *canonizer) phrase(text string, words []span, units []int, typ Type) []s
 	}
 	if choice == nil {
 		return nil
+	}
+	if len(units) == 1 && len(choice) == 1 && !isCapital(choice[0]) {
+		// A lone relational adjective is named by its masculine singular,
+		// the dictionary form: немецких, немецкая -> немецкий.
+		choice[0] = mascAdjective(choice[0], c.lang)
 	}
 	out := make([]string, len(units))
 	for i, u := range units {
@@ -1083,4 +1089,31 @@ func kkHarmony(suffix string, last rune) bool {
 		return vowel || strings.ContainsRune("рлйу", last)
 	}
 	return true
+}
+
+// mascAdjective returns the masculine singular nominative of an adjective
+// in another nominative form (немецкая, немецкие -> немецкий; українська ->
+// український), or the word unchanged when it is no adjective in -ск-/-цк-.
+func mascAdjective(w, lang string) string {
+	lw := strings.ToLower(w)
+	for _, e := range []string{"ая", "ое", "ые", "ие", "яя", "ее", "а", "е", "і"} {
+		if !strings.HasSuffix(lw, e) {
+			continue
+		}
+		stem := lw[:len(lw)-len(e)]
+		if !strings.HasSuffix(stem, "ск") && !strings.HasSuffix(stem, "цк") && !strings.HasSuffix(stem, "ськ") && !strings.HasSuffix(stem, "цьк") {
+			return w
+		}
+		if lang == "uk" {
+			if e == "а" || e == "е" || e == "і" {
+				return w[:len(w)-len(e)] + "ий"
+			}
+			return w
+		}
+		if e == "а" || e == "е" || e == "і" {
+			return w
+		}
+		return w[:len(w)-len(e)] + "ий"
+	}
+	return w
 }

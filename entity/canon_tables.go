@@ -37,7 +37,11 @@ type paradigmSpec struct {
 var ruParadigms = []paradigmSpec{
 	// nouns
 	{"m-hard", noun, masc, "", stemHard, "=n,a|а=g,a|у=d|ом=i|е=l|ы=N,A|ов=G|ам=D|ами=I|ах=L", 0.15},
-	{"m-sib", noun, masc, "", stemSoftS, "=n,a|а=g,a|у=d|ом=i|ем=i|е=l|и=N,A|ов=G|ей=G|ам=D|ами=I|ах=L", 0.15},
+	{"m-sib", noun, masc, "", stemSoftS, "=n,a|а=g,a|у=d|ом=i|ем=i|е=l|и=N,A|ов=G|ев=G|ей=G|ам=D|ами=I|ах=L", 0.15},
+	// demonyms in -анин/-янин, plural -ане/-яне (россияне, англичане, амурчане); lower case only
+	{"p-jane", noun, plural, "яне", stemCons, "яне=N|ян=G|янам=D|янами=I|янах=L", -0.3},
+	{"p-ane", noun, plural, "ане", stemCons, "ане=N|ан=G|анам=D|анами=I|анах=L", -0.3},
+	{"m-janin", noun, masc, "янин", stemCons, "янин=n|янина=g,a|янину=d|янином=i|янине=l", -0.3},
 	{"m-j", noun, masc, "й", stemVowel, "й=n,a|я=g,a|ю=d|ем=i|е=l|и=N,A|ев=G", 0},
 	{"m-ij", noun, masc, "ий", stemCons, "ий=n,a|ия=g,a|ию=d|ием=i|ии=l", -0.1},
 	{"m-soft", noun, masc, "ь", stemCons, "ь=n,a|я=g,a|ю=d|ем=i|е=l|и=N,A|ей=G", -0.1},
