@@ -933,7 +933,8 @@ func (g *gen) finish() {
 			return l[a] < l[b]
 		})
 		// A division and its seat of one name: the city first (Pavlodar,
-		// São Paulo), as a bare name mostly means the city.
+		// São Paulo), as a bare name mostly means the city, if it holds a
+		// fifth of the division's people (not Quebec).
 		for a := 0; a < len(l); a++ {
 			pa := g.places[l[a]]
 			if pa.kind != 'a' || pa.admin1 == "" {
@@ -941,7 +942,8 @@ func (g *gen) finish() {
 			}
 			for b := a + 1; b < len(l); b++ {
 				pb := g.places[l[b]]
-				if pb.kind == 'p' && pb.admin1 == pa.admin1 && len(pb.members) == 1 && (pb.members[0] == "seat" || pb.members[0] == "capital") {
+				if pb.kind == 'p' && pb.admin1 == pa.admin1 && len(pb.members) == 1 && (pb.members[0] == "seat" || pb.members[0] == "capital") &&
+					pb.pop*5 >= pa.pop {
 					v := l[b]
 					copy(l[a+1:b+1], l[a:b])
 					l[a] = v

@@ -154,13 +154,15 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			break
 		}
 		// A division and its seat of one name (Pavlodar, Karaganda): a bare
-		// name means the city unless a type word says otherwise.
+		// name means the city unless a type word says otherwise, if the
+		// city holds a fifth of the division's people (not Quebec).
 		for a := range cs {
 			if cs[a].p.Kind != Admin1 || cs[a].p.Admin1 == "" {
 				continue
 			}
 			for b := range cs {
-				if cs[b].p.Kind == City && cs[b].fl&(flagSeat|flagCapital) != 0 && cs[b].p.Admin1 == cs[a].p.Admin1 {
+				if cs[b].p.Kind == City && cs[b].fl&(flagSeat|flagCapital) != 0 && cs[b].p.Admin1 == cs[a].p.Admin1 &&
+					cs[b].p.Population*5 >= cs[a].p.Population {
 					cs[a].prior = math.Min(cs[a].prior, cs[b].prior-0.5)
 				}
 			}
