@@ -139,7 +139,9 @@ func (d *Detector) run(s *scratch, text string) outcome {
 	for _, n := range s.x.Scripts {
 		o.letters += n
 	}
-	if o.script == langmodel.ScriptNone || s.sc.Known == 0 || !m.Mask(o.script, d.allowed, s.mask) {
+	// With no feature known to any class (a rare Han character), the script
+	// and the class priors still decide, with low confidence.
+	if o.script == langmodel.ScriptNone || !m.Mask(o.script, d.allowed, s.mask) {
 		for c := range s.scores {
 			s.scores[c] = math.Inf(-1)
 		}

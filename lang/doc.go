@@ -21,7 +21,8 @@
 // languages written in it (Han text may be Chinese or Japanese; kana makes it
 // Japanese). Among those it picks the most probable under a naive-Bayes model
 // of character 1-, 3- and 5-grams of words padded with spaces, plus whole
-// words. Letters distinctive of one language (Kazakh ә ғ қ ң ө ұ ү һ і,
+// words, and a prior per language fitted to even out confusions between
+// close languages. Letters distinctive of one language (Kazakh ә ғ қ ң ө ұ ү һ і,
 // Ukrainian ї є ґ, Belarusian ў, Tajik ҷ ӣ ӯ) count through the n-grams
 // that contain them. URLs, e-mail addresses, digits and punctuation are
 // ignored; text with nothing else gives [Und].

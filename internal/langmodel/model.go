@@ -10,7 +10,7 @@ import (
 )
 
 // Magic starts every encoded model.
-const Magic = "NEWSMON-LANG-MODEL 1\n"
+const Magic = "NEWSMON-LANG-MODEL 2\n"
 
 // Class is one class of the model: a language in one script.
 type Class struct {
@@ -32,6 +32,10 @@ type Model struct {
 	Weight [NumKinds]int32
 	// Floor is, per class and kind, the cost in quanta of an unseen feature.
 	Floor [][NumKinds]int32
+	// Bias is, per class, a score offset in quanta (a log prior), fitted by
+	// the trainer to even out confusions between close languages; zero by
+	// default.
+	Bias []int32
 
 	cscript []int // per class, index in Scripts
 
@@ -78,6 +82,7 @@ func Build(classes []Class, counts []map[uint32]uint32, p Params) (*Model, error
 	}
 	m := &Model{Header: p.Header, Classes: slices.Clone(classes), Step: p.Step, Weight: p.Weight}
 	m.Floor = make([][NumKinds]int32, len(classes))
+	m.Bias = make([]int32, len(classes))
 	type kv struct {
 		key uint32
 		e   uint16
@@ -330,7 +335,7 @@ func (m *Model) Scores(s *Scorer, mask []bool, scores []float64) {
 				v -= int64(m.Weight[kind]) * s.cnt[kind] * int64(f[kind])
 			}
 		}
-		scores[c] = float64(v) * m.Step / 100
+		scores[c] = float64(v)*m.Step/100 + float64(m.Bias[c])*m.Step
 	}
 }
 
@@ -353,6 +358,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		for _, f := range m.Floor[c] {
 			b = binary.LittleEndian.AppendUint32(b, uint32(f))
 		}
+		b = binary.LittleEndian.AppendUint32(b, uint32(m.Bias[c]))
 	}
 	b = binary.AppendUvarint(b, uint64(len(m.slots)))
 	ne := 0
@@ -433,6 +439,7 @@ func Decode(data []byte) (*Model, error) {
 	nc := int(nc64)
 	m.Classes = make([]Class, nc)
 	m.Floor = make([][NumKinds]int32, nc)
+	m.Bias = make([]int32, nc)
 	for c := range nc {
 		s := string(take(int(uv())))
 		tag, script, _ := strings.Cut(s, "-")
@@ -441,6 +448,9 @@ func Decode(data []byte) (*Model, error) {
 			if x := take(4); x != nil {
 				m.Floor[c][k] = int32(binary.LittleEndian.Uint32(x))
 			}
+		}
+		if x := take(4); x != nil {
+			m.Bias[c] = int32(binary.LittleEndian.Uint32(x))
 		}
 	}
 	nk, ne := uv(), uv()

