@@ -331,3 +331,10 @@ func TestDetectMostOfText(t *testing.T) {
 		t.Errorf("Detect(one English line + six Russian lines) = %v; want ru", r.Language)
 	}
 }
+
+func TestDetectLoneHan(t *testing.T) {
+	r := newDetector(t).Detect("璋") // rare: no n-gram of any model has it
+	if r.Language != language.Chinese && r.Language != language.Japanese || r.Script.String() != "Hani" {
+		t.Errorf("Detect(rare Han character) = %v %v; want zh or ja, Hani", r.Language, r.Script)
+	}
+}
