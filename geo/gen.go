@@ -917,7 +917,7 @@ func (g *gen) finish() {
 		seen := map[string]bool{}
 		for _, n := range p.names {
 			k := key.Of(clean(n))
-			if k == "" || seen[k] {
+			if k == "" || seen[k] || notNames[k] {
 				continue
 			}
 			seen[k] = true
@@ -953,6 +953,16 @@ func (g *gen) finish() {
 		}
 		g.names[k] = l
 	}
+}
+
+// notNames are keys that are never place names on their own, though
+// divisions carry them (the East Region of Cameroon, the Centre of France).
+var notNames = map[string]bool{
+	"east": true, "west": true, "north": true, "south": true, "centre": true, "center": true, "central": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"north-east": true, "north-west": true, "south-east": true, "south-west": true,
+	"восток": true, "запад": true, "север": true, "юг": true, "центр": true,
+	"шығыс": true, "батыс": true, "солтүстік": true, "оңтүстік": true, "орталық": true,
 }
 
 // rank orders candidates of one name: countries, regions and water first,

@@ -557,3 +557,15 @@ func TestPartial(t *testing.T) {
 		t.Errorf("Resolve(nonsense) = %+v; want unresolved", got.Place)
 	}
 }
+
+func TestCompassWordsAreNoPlaces(t *testing.T) {
+	g, _ := NewGazetteer()
+	for _, w := range []string{"East", "West", "North", "South", "Centre", "Восток", "Запад"} {
+		if c, ok := g.Lookup(w); ok {
+			t.Errorf("Lookup(%q) = %+v; want none", w, c[0])
+		}
+	}
+	if c, ok := g.Lookup("East Kazakhstan Region"); !ok || c[0].Admin1 != "KZ-63" {
+		t.Errorf("Lookup(East Kazakhstan Region) = %v", c)
+	}
+}
