@@ -46,7 +46,7 @@ var ruNoun = []struct {
 // ruAdj are Russian adjective endings; an adjectival name is stored in the
 // nominative of its gender (Карагандинская область, Красный Яр).
 var ruAdj = []string{"ого", "его", "ому", "ему", "ой", "ей", "ую", "юю", "ом", "ем", "ым", "им", "ых", "их", "ыми", "ими", "ая", "яя", "ое", "ее", "ые", "ие", "ий", "ый"}
-var ruAdjNom = []string{"ая", "ий", "ый", "ой", "ое", "яя"}
+var ruAdjNom = []string{"ая", "ий", "ый", "ой", "ое", "яя", "ые", "ие"}
 
 // kkSuffix are Kazakh case suffixes (genitive, dative, locative, ablative,
 // accusative, instrumental), longest first. After a possessive (облысы)
