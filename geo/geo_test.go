@@ -574,3 +574,27 @@ func TestCompassWordsAreNoPlaces(t *testing.T) {
 		t.Errorf("Lookup(East Kazakhstan Region) = %v", c)
 	}
 }
+
+// TestResolveLarge checks that a long document with many mentions resolves
+// in time linear in its size.
+func TestResolveLarge(t *testing.T) {
+	names := []string{"Almaty", "Astana", "Pavlodar", "Paris", "Moscow", "Springfield", "Alexandria", "Карагандинской области"}
+	var b strings.Builder
+	var tops []Toponym
+	for i := 0; i < 20000; i++ {
+		n := names[i%len(names)]
+		b.WriteString("In ")
+		tops = append(tops, Toponym{Start: b.Len(), End: b.Len() + len(n), Text: n})
+		b.WriteString(n)
+		b.WriteString(" it rained. ")
+	}
+	r := mustResolver(t)
+	start := time.Now()
+	res := r.Resolve(b.String(), tops, language.English)
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("Resolve of %d mentions took %v", len(tops), d)
+	}
+	if len(res) != len(tops) || !res[0].Resolved {
+		t.Fatalf("Resolve returned %d results, first %+v", len(res), res[0])
+	}
+}

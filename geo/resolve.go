@@ -207,6 +207,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 				admins[p.Admin1] += w
 			}
 		}
+		anc := anchors(ms)
 		for i := range ms {
 			m := &ms[i]
 			if m.best < 0 {
@@ -243,7 +244,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 					s += wDocAdmin1 * math.Min(math.Max(e, 0), evidenceLimit) / evidenceLimit
 				}
 				if p.Kind == City || p.Kind == Admin2 {
-					if near(t, ms, i, p) {
+					if near(anc, p) {
 						s += wNear
 					}
 				}
@@ -312,21 +313,39 @@ func prior(c *cand, folded string) float64 {
 	return s
 }
 
-// near reports whether another mention's current choice lies within nearKm
-// of p.
-func near(t *tables, ms []mention, self int, p *Place) bool {
-	for j, m := range ms {
-		if j == self || m.best < 0 {
+// maxNear bounds the places that nearness is measured against, so that a
+// document with thousands of mentions resolves in linear time.
+const maxNear = 256
+
+// anchors returns the distinct towns and districts chosen so far, at most
+// maxNear of them, in the order of first mention.
+func anchors(ms []mention) [][2]float64 {
+	var out [][2]float64
+	seen := map[int32]bool{}
+	for _, m := range ms {
+		if m.best < 0 {
 			continue
 		}
-		q := &m.cands[m.best].p
-		if q.Kind != City && q.Kind != Admin2 {
+		c := &m.cands[m.best]
+		if c.p.Kind != City && c.p.Kind != Admin2 || seen[c.id] {
 			continue
 		}
-		if q.Lat == p.Lat && q.Lon == p.Lon {
-			continue
+		seen[c.id] = true
+		out = append(out, [2]float64{c.p.Lat, c.p.Lon})
+		if len(out) == maxNear {
+			break
 		}
-		if distanceKm(p.Lat, p.Lon, q.Lat, q.Lon) < nearKm {
+	}
+	return out
+}
+
+// near reports whether another chosen place lies within nearKm of p.
+func near(anchors [][2]float64, p *Place) bool {
+	for _, q := range anchors {
+		if q[0] == p.Lat && q[1] == p.Lon {
+			continue // the place itself
+		}
+		if distanceKm(p.Lat, p.Lon, q[0], q[1]) < nearKm {
 			return true
 		}
 	}
