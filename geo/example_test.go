@@ -21,6 +21,19 @@ func ExampleGazetteer_Lookup() {
 	// Nur-Sultan -> Astana city KZ KZ-71
 }
 
+func ExampleGazetteer_KindOf() {
+	g, _ := geo.NewGazetteer()
+	for _, tokens := range [][]string{{"Black", "Sea"}, {"Карагандинской", "области"}, {"military"}, {"Almaty"}} {
+		kind, ok := g.KindOf(strings.Join(tokens, " "))
+		fmt.Printf("%s: %q %v\n", strings.Join(tokens, " "), kind, ok)
+	}
+	// Output:
+	// Black Sea: "water" true
+	// Карагандинской области: "admin1" true
+	// military: "" false
+	// Almaty: "city" true
+}
+
 func ExampleGazetteer_Demonym() {
 	g, _ := geo.NewGazetteer()
 	cc, _ := g.Demonym("казахстанских")

@@ -72,8 +72,12 @@ func (g *Gazetteer) Lookup(name string) (cands []Place, ok bool) {
 }
 
 // KindOf reports whether name is a known place name and the kind of its
-// best candidate, without building the candidate list: a cheap check for
-// taggers that use gazetteer membership as a feature.
+// best candidate, without building the candidate list: a cheap check (about
+// a microsecond, no allocation for lower-case ASCII) for taggers that use
+// gazetteer membership as a feature. name may be one token or several
+// joined by spaces ("Black Sea", "Карагандинской области"); it matches as
+// [Gazetteer.Lookup] does, case forms and type words included. Lone compass
+// words (East, Centre) are no place names.
 func (g *Gazetteer) KindOf(name string) (Kind, bool) {
 	if g == nil || g.t == nil {
 		return "", false

@@ -63,7 +63,10 @@ type mention struct {
 // importance prior. Type words around a mention (Region, область, облысы,
 // город, қаласы, Sea, море, теңізі) restrict the kinds considered;
 // demonyms (Belarusian, казахстанский) and the document's language count
-// toward its countries.
+// toward its countries; "Paris, Texas" puts Paris in Texas. A demonym given
+// as a toponym (Sudanese, European) resolves to its country or region, and
+// a name the gazetteer lacks resolves to the place it names or lies in when
+// there is one (Vancouver Art Gallery, South Pacific, North London).
 func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) []Resolution {
 	out := make([]Resolution, len(toponyms))
 	if len(toponyms) == 0 {
