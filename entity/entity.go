@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -170,14 +171,14 @@ func (t *Tagger) Languages() []language.Tag {
 	return out
 }
 
-// modelFor picks the model for lang. Languages without a model of their own
-// use a related one (Ukrainian and Belarusian the Russian model); any other
-// language, including und, uses the fallback: the "und" model if one was
-// given with [WithModel], else the Russian model for text that is mostly
-// Cyrillic and the English model otherwise. Both cue on capitalization,
-// shape and context rather than vocabulary, which carries over to other
-// languages in those scripts.
-func (t *Tagger) modelFor(text string, lang language.Tag) *seqtag.Model {
+// modelFor picks the model for lang and returns it with its language.
+// Languages without a model of their own use a related one (Ukrainian and
+// Belarusian the Russian model); any other language, including und, uses
+// the fallback: the "und" model if one was given with [WithModel], else the
+// Russian model for text that is mostly Cyrillic and the English model
+// otherwise. Both cue on capitalization, shape and context as much as on
+// vocabulary, which carries over to other languages in those scripts.
+func (t *Tagger) modelFor(text string, lang language.Tag) (*seqtag.Model, string) {
 	base, _ := lang.Base()
 	b := base.String()
 	switch b {
@@ -193,6 +194,11 @@ func (t *Tagger) modelFor(text string, lang language.Tag) *seqtag.Model {
 			b = "en"
 		}
 	}
+	return t.model(b), b
+}
+
+// model returns the decoded model of base language b, or nil.
+func (t *Tagger) model(b string) *seqtag.Model {
 	s, ok := t.slots[b]
 	if !ok {
 		return nil
@@ -200,6 +206,24 @@ func (t *Tagger) modelFor(text string, lang language.Tag) *seqtag.Model {
 	m, err := s.get()
 	if err != nil {
 		return nil
+	}
+	return m
+}
+
+// sentenceModel returns the model for one sentence: a Cyrillic sentence in
+// text given as English (a Russian or Kazakh line on an English page) is
+// labelled with the Kazakh model if it has letters only Kazakh uses, else
+// with the Russian one.
+func (t *Tagger) sentenceModel(m *seqtag.Model, b, text string) *seqtag.Model {
+	if b != "en" || !mostlyCyrillic(text) {
+		return m
+	}
+	l := "ru"
+	if strings.ContainsAny(text, "әғқңөұүһіӘҒҚҢӨҰҮҺІ") {
+		l = "kk"
+	}
+	if o := t.model(l); o != nil {
+		return o
 	}
 	return m
 }
@@ -236,7 +260,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // [Tagger.Languages]); an unsupported language falls back as described
 // there. Invalid UTF-8 is skipped; Extract never fails.
 func (t *Tagger) Extract(text string, lang language.Tag) []Mention {
-	m := t.modelFor(text, lang)
+	m, base := t.modelFor(text, lang)
 	if m == nil {
 		return nil
 	}
@@ -244,15 +268,16 @@ func (t *Tagger) Extract(text string, lang language.Tag) []Mention {
 	defer scratchPool.Put(s)
 	s.toks = token.AppendTokens(s.toks[:0], text)
 	toks := s.toks
-	sents := token.Sentences(text, toks)
+	sents := seqtag.Sentences(text, toks)
 	s.buf.Extract(text, toks, sents)
 	var out []Mention
 	for _, se := range sents {
-		s.emis = m.Score(s.buf.Feats, s.buf.Offs[se.Start:se.End+1], s.emis)
+		sm := t.sentenceModel(m, base, text[se.ByteStart:se.ByteEnd])
+		s.emis = sm.Score(s.buf.Feats, s.buf.Offs[se.Start:se.End+1], s.emis)
 		if cap(s.labels) < len(s.emis) {
 			s.labels = make([]seqtag.Label, len(s.emis))
 		}
-		labels := seqtag.Viterbi(s.emis, &m.Trans, s.labels[:cap(s.labels)], &s.back)
+		labels := seqtag.Viterbi(s.emis, &sm.Trans, s.labels[:cap(s.labels)], &s.back)
 		s.spans = seqtag.Spans(labels, s.spans[:0])
 		for _, sp := range s.spans {
 			a, b := se.Start+sp.Start, se.Start+sp.End
@@ -265,6 +290,7 @@ func (t *Tagger) Extract(text string, lang language.Tag) []Mention {
 	if t.rules&rulePropagate != 0 {
 		out = propagate(text, toks, out, lang)
 	}
+	out = headlineNames(text, toks, sents, out)
 	out = applyPatterns(text, toks, out, lang)
 	for i := range out {
 		out[i].Text = text[out[i].Start:out[i].End]

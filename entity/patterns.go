@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/newsmon/newsmon/entity/seqtag"
 	"github.com/newsmon/newsmon/internal/normalize"
 	"github.com/newsmon/newsmon/internal/token"
 )
@@ -24,6 +25,8 @@ import (
 //   - a lone adjective (Казахстанские, Belarusian) is not a place.
 func applyPatterns(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
 	ms = cutAtPunct(toks, ms)
+	ms = balanceQuotes(text, toks, ms)
+	ms = extendPlaces(text, toks, ms)
 	out := ms[:0]
 	for _, m := range ms {
 		if m.Type == LOC && isAdjective(text[m.Start:m.End]) {
@@ -328,3 +331,159 @@ func propagate(text string, toks []token.Token, ms []Mention, lang language.Tag)
 func sortByStart(ms []Mention) {
 	slices.SortFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
 }
+
+// balanceQuotes makes quotes inside a mention pair up: a mention that opens
+// a quote and stops just before its closing mark takes the mark in (партии
+// «Яблоко»), and a mention that starts with an opening mark it never closes
+// loses it. A leading lower-case word in another script than the rest of
+// the mention (a line's language label) is dropped.
+func balanceQuotes(text string, toks []token.Token, ms []Mention) []Mention {
+	k := 0
+	out := ms[:0]
+	for _, m := range ms {
+		for k < len(toks) && toks[k].Start < m.Start {
+			k++
+		}
+		e := k
+		open := 0
+		for e < len(toks) && toks[e].End <= m.End {
+			switch toks[e].Text {
+			case "«", "“", "„":
+				open++
+			case "»", "”":
+				open--
+			}
+			e++
+		}
+		// toks[k:e] are the mention's tokens.
+		if e-k >= 2 {
+			first, next := toks[k], toks[k+1]
+			r1, _ := utf8.DecodeRuneInString(first.Text)
+			r2, _ := utf8.DecodeRuneInString(next.Text)
+			if first.Kind == token.Word && unicode.IsLower(r1) && unicode.IsUpper(r2) && (r1 < 0x400) != (r2 < 0x400) {
+				m.Start = next.Start
+				k++
+			}
+		}
+		switch {
+		case open > 0 && e < len(toks) && (toks[e].Text == "»" || toks[e].Text == "”") && toks[e].Start == toks[e-1].End:
+			m.End = toks[e].End
+		case open > 0 && e-k >= 2 && (toks[k].Text == "«" || toks[k].Text == "“" || toks[k].Text == "„"):
+			m.Start = toks[k+1].Start
+		}
+		if m.End > m.Start {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// extendPlaces grows a place mention over the capitalized word before it
+// when the two words together are a known place name (Eastern Europe,
+// South Korea) and that word is in no other mention.
+func extendPlaces(text string, toks []token.Token, ms []Mention) []Mention {
+	k := 0
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != LOC {
+			continue
+		}
+		for k < len(toks) && toks[k].Start < m.Start {
+			k++
+		}
+		if k == 0 || k >= len(toks) || toks[k].Start != m.Start || toks[k].Newlines > 0 {
+			continue
+		}
+		p := toks[k-1]
+		r, _ := utf8.DecodeRuneInString(p.Text)
+		if p.Kind != token.Word || !unicode.IsUpper(r) || p.End+1 != m.Start || (i > 0 && ms[i-1].End > p.Start) {
+			continue
+		}
+		if seqtag.IsPlace(text[p.Start:m.End]) {
+			m.Start = p.Start
+		}
+	}
+	return ms
+}
+
+// headlineNames drops mentions in headline lines (title case or all
+// capitals) whose words mostly occur in lower case elsewhere in the text:
+// in "Belarus Seeks Stronger Military Cooperation with Kazakhstan" above an
+// article that speaks of military cooperation, the capitals mark the
+// headline, not a name. It also ends Latin-script mentions before a
+// lower-case word that cannot stand inside a name (with, from, in).
+func headlineNames(text string, toks []token.Token, sents []token.Sentence, ms []Mention) []Mention {
+	var lower map[string]bool
+	out := ms[:0]
+	si, k := 0, 0
+	for _, m := range ms {
+		for si < len(sents) && sents[si].ByteEnd <= m.Start {
+			si++
+		}
+		for k < len(toks) && toks[k].Start < m.Start {
+			k++
+		}
+		// Cut at a lower-case non-joiner in Latin script.
+		for i := k + 1; i < len(toks) && toks[i].End <= m.End; i++ {
+			r, _ := utf8.DecodeRuneInString(toks[i].Text)
+			if toks[i].Kind == token.Word && r < 0x250 && unicode.IsLower(r) && !nameJoiners[toks[i].Text] {
+				m.End = toks[i-1].End
+				break
+			}
+		}
+		if si < len(sents) && isHeadline(toks[sents[si].Start:sents[si].End]) {
+			if lower == nil {
+				lower = map[string]bool{}
+				for _, t := range toks {
+					if r, _ := utf8.DecodeRuneInString(t.Text); t.Kind == token.Word && unicode.IsLower(r) {
+						lower[t.Text] = true
+					}
+				}
+			}
+			n, seen := 0, 0
+			for i := k; i < len(toks) && toks[i].End <= m.End; i++ {
+				if toks[i].Kind == token.Word {
+					n++
+					if lower[strings.ToLower(toks[i].Text)] {
+						seen++
+					}
+				}
+			}
+			if n > 0 && seen*2 >= n+1 {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// nameJoiners are lower-case words that may stand inside a Latin-script
+// name: Bank of America, Leonardo da Vinci.
+var nameJoiners = map[string]bool{"of": true, "the": true, "and": true, "for": true, "de": true, "du": true,
+	"la": true, "le": true, "von": true, "van": true, "der": true, "den": true, "al": true, "bin": true, "da": true,
+	"di": true, "del": true, "y": true, "on": true, "upon": true, "am": true, "im": true}
+
+// isHeadline reports a line of three or more words in title case or all
+// capitals.
+func isHeadline(toks []token.Token) bool {
+	words, capd := 0, 0
+	for _, t := range toks {
+		if t.Kind != token.Word {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if unicode.IsLower(r) && (nameJoiners[t.Text] || minorWord[t.Text]) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			capd++
+		}
+	}
+	return words >= 3 && capd == words
+}
+
+// minorWord are words that title case leaves in lower case.
+var minorWord = map[string]bool{"a": true, "an": true, "with": true, "in": true, "at": true, "to": true, "by": true,
+	"from": true, "as": true, "or": true, "but": true, "into": true, "over": true, "vs": true}

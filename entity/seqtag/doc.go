@@ -24,8 +24,9 @@
 //
 // # Model format
 //
-// [Model.MarshalBinary] writes a little-endian header ("NMNER1", bits, scale),
-// the transition matrix and the rows as int16 weights, deflate-compressed.
+// [Model.MarshalBinary] writes a little-endian header ("NMNER2", bits, scale),
+// the transition matrix, a bitmap of the non-empty rows and their int16
+// weights, deflate-compressed.
 // [Unmarshal] reads it back. Models are immutable after decoding and safe for
 // concurrent use.
 package seqtag

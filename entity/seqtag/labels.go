@@ -1,5 +1,7 @@
 package seqtag
 
+import "github.com/newsmon/newsmon/internal/token"
+
 // NumLabels is the number of BIO labels: O and B-/I- for four types.
 const NumLabels = 9
 
@@ -76,4 +78,24 @@ func Spans(labels []Label, dst []Span) []Span {
 		i = j
 	}
 	return dst
+}
+
+// Sentences splits toks into the units the model labels: the sentences of
+// token.Sentences, further cut at every line break. Headlines, list items
+// and one-sentence-per-line corpora are thus never joined to the next line,
+// even when it starts in lower case.
+func Sentences(text string, toks []token.Token) []token.Sentence {
+	sents := token.Sentences(text, toks)
+	var out []token.Sentence
+	for _, s := range sents {
+		start := s.Start
+		for i := s.Start + 1; i < s.End; i++ {
+			if toks[i].Newlines > 0 {
+				out = append(out, token.Sentence{Start: start, End: i, ByteStart: toks[start].Start, ByteEnd: toks[i-1].End})
+				start = i
+			}
+		}
+		out = append(out, token.Sentence{Start: start, End: s.End, ByteStart: toks[start].Start, ByteEnd: toks[s.End-1].End})
+	}
+	return out
 }

@@ -12,7 +12,7 @@ import (
 // ErrFormat is returned by [Unmarshal] for data that is not a model.
 var ErrFormat = errors.New("seqtag: not a model")
 
-const magic = "NMNER1"
+const magic = "NMNER2"
 
 // Model is a linear sequence model: a weight row per hashed feature and a
 // label transition matrix. Weights are int16 fixed-point numbers; Scale
@@ -124,14 +124,31 @@ func Quantize(bits uint8, w []float32, trans [NumLabels + 1][NumLabels]float32) 
 	return m
 }
 
-// MarshalBinary encodes the model, deflate-compressed.
+// MarshalBinary encodes the model: the header, the transitions, a bitmap
+// of the rows that have a non-zero weight and those rows' weights, all
+// deflate-compressed. Most rows of a hashed model are empty, so the
+// encoding is small and decodes fast.
 func (m *Model) MarshalBinary() ([]byte, error) {
 	var raw bytes.Buffer
 	raw.WriteString(magic)
 	raw.WriteByte(m.Bits)
 	_ = binary.Write(&raw, binary.LittleEndian, m.Scale)
 	_ = binary.Write(&raw, binary.LittleEndian, m.Trans)
-	_ = binary.Write(&raw, binary.LittleEndian, m.W)
+	rows := 1 << m.Bits
+	bitmap := make([]byte, (rows+7)/8)
+	var vals []int16
+	for r := 0; r < rows; r++ {
+		row := m.W[r*NumLabels : r*NumLabels+NumLabels]
+		for _, x := range row {
+			if x != 0 {
+				bitmap[r/8] |= 1 << (r % 8)
+				vals = append(vals, row...)
+				break
+			}
+		}
+	}
+	raw.Write(bitmap)
+	_ = binary.Write(&raw, binary.LittleEndian, vals)
 	var out bytes.Buffer
 	zw, err := flate.NewWriter(&out, flate.BestCompression)
 	if err != nil {
@@ -166,14 +183,29 @@ func Unmarshal(data []byte) (*Model, error) {
 	if err := binary.Read(r, binary.LittleEndian, &m.Trans); err != nil {
 		return nil, ErrFormat
 	}
-	n := (1 << m.Bits) * NumLabels
-	if r.Len() != 2*n {
+	rows := 1 << m.Bits
+	rest := raw[len(raw)-r.Len():]
+	if len(rest) < (rows+7)/8 {
 		return nil, ErrFormat
 	}
-	m.W = make([]int16, n)
-	rest := raw[len(raw)-2*n:]
-	for i := range m.W {
-		m.W[i] = int16(binary.LittleEndian.Uint16(rest[2*i:]))
+	bitmap, vals := rest[:(rows+7)/8], rest[(rows+7)/8:]
+	m.W = make([]int16, rows*NumLabels)
+	k := 0
+	for row := 0; row < rows; row++ {
+		if bitmap[row/8]&(1<<(row%8)) == 0 {
+			continue
+		}
+		if len(vals) < k+2*NumLabels {
+			return nil, ErrFormat
+		}
+		w := m.W[row*NumLabels : row*NumLabels+NumLabels]
+		for l := range w {
+			w[l] = int16(binary.LittleEndian.Uint16(vals[k:]))
+			k += 2
+		}
+	}
+	if k != len(vals) {
+		return nil, ErrFormat
 	}
 	return m, nil
 }

@@ -11,7 +11,7 @@ import (
 const (
 	placeNone = iota
 	placeCountry
-	placeRegion // first-level subdivisions and macro-regions
+	placeRegion // first-level subdivisions, macro-regions, peninsulas and other land
 	placeCity
 	placeWater
 	placeOther
@@ -58,7 +58,7 @@ func placeClass(name string) uint8 {
 			switch k {
 			case geo.Country:
 				c = placeCountry
-			case geo.Admin1, geo.Region:
+			case geo.Admin1, geo.Region, geo.Land:
 				c = placeRegion
 			case geo.City:
 				c = placeCity
@@ -79,3 +79,7 @@ func placeClass(name string) uint8 {
 	sh.mu.Unlock()
 	return c
 }
+
+// IsPlace reports whether name (one or more words, any case form the geo
+// gazetteer understands) is a known place name. Results are cached.
+func IsPlace(name string) bool { return placeClass(name) != placeNone }

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsmon/newsmon/entity/seqtag"
 	"github.com/newsmon/newsmon/internal/token"
 )
 
@@ -26,7 +27,7 @@ func init() {
 // lines is weak evidence.
 func augment(d doc, seed int) doc {
 	toks := token.Tokenize(d.text)
-	sents := token.Sentences(d.text, toks)
+	sents := seqtag.Sentences(d.text, toks)
 	b := []byte(d.text)
 	for k, s := range sents {
 		if (k+seed)%4 != 0 {

@@ -46,8 +46,11 @@ func main() {
 	data := flag.String("data", "", "datasets directory (default $NEWSMON_DATA or ../shared/datasets)")
 	evalOnly := flag.Bool("eval", false, "score the existing models in -out instead of training")
 	flag.IntVar(&factruWeight, "factru-weight", 3, "times each factRuEval training document is repeated (ru)")
-	flag.StringVar(&useWikiANN, "wikiann", "ru", "languages (en, ru) whose WikiANN train split is added to the training data")
+	flag.StringVar(&useWikiANN, "wikiann", "en,ru", "languages (en, ru) whose WikiANN train split is added to the training data")
 	flag.IntVar(&augmentShare, "augment", 1, "add a headline-cased copy of every n-th training document (0: none)")
+	flag.IntVar(&wikiannEvery, "wikiann-every", 4, "for en, add only every n-th WikiANN pseudo-document")
+	flag.BoolVar(&skipTables, "skip-tables", false, "for en, leave out CoNLL documents that are mostly result tables")
+	flag.BoolVar(&withProse, "prose", false, "for en, also score prose v2 on the held-out data")
 	flag.StringVar(&rules, "rules", "orgs,propagate", "post-decoding rules of entity.WithRules to apply when scoring")
 	flag.StringVar(&errorsTo, "errors", "", "write the held-out errors (false and missed mentions in context) to this file")
 	flag.Parse()
@@ -85,9 +88,21 @@ func load(lang, dir string) (train []doc, dev []set, err error) {
 	all := func(int) bool { return true }
 	switch lang {
 	case "en":
-		train = must(readCoNLL(filepath.Join(dir, "conll2003-en/CONLL2003/train.txt")))
+		for _, d := range must(readCoNLL(filepath.Join(dir, "conll2003-en/CONLL2003/train.txt"))) {
+			if skipTables && isTable(d.text) {
+				continue
+			}
+			train = append(train, d)
+		}
 		if strings.Contains(useWikiANN, "en") {
-			train = append(train, must(readWikiANN(filepath.Join(dir, "wikiann-ru-en/data/wikiann/en/train.conllu")))...)
+			// WikiANN's Wikipedia fragments follow other conventions than
+			// Reuters news; only every wikiannEvery-th pseudo-document is
+			// added, for vocabulary.
+			for i, d := range must(readWikiANN(filepath.Join(dir, "wikiann-ru-en/data/wikiann/en/train.conllu"))) {
+				if i%wikiannEvery == 0 {
+					train = append(train, d)
+				}
+			}
 		}
 		dev = []set{{"conll2003-valid", must(readCoNLL(filepath.Join(dir, "conll2003-en/CONLL2003/valid.txt"))), []int{tPER, tORG, tLOC}}}
 	case "ru":
@@ -153,7 +168,11 @@ func run(lang, dir, out string, epochs int, bits uint8, evalOnly bool) error {
 		return err
 	}
 	for _, s := range dev {
-		report(s, score(tg, tag, s))
+		report(s, score(func(text string) []entity.Mention { return tg.Extract(text, tag) }, s))
+		if withProse && lang == "en" {
+			s.name = "prose-v2 " + s.name
+			report(s, score(proseExtractor(), s))
+		}
 	}
 	return nil
 }
@@ -168,7 +187,7 @@ type instance struct {
 // labelDoc tokenizes d and returns its sentences as training instances.
 func labelDoc(d doc, bits uint8, buf *seqtag.Buffer, misaligned *int) []instance {
 	toks := token.Tokenize(d.text)
-	sents := token.Sentences(d.text, toks)
+	sents := seqtag.Sentences(d.text, toks)
 	labels := make([]seqtag.Label, len(toks))
 	k := 0
 	for _, g := range d.spans {
@@ -313,6 +332,9 @@ var (
 	factruWeight = 1
 	useWikiANN   string
 	rules        string
+	wikiannEvery = 1
+	skipTables   bool
+	withProse    bool
 	augmentShare = 1
 )
 
@@ -335,7 +357,7 @@ var typeNames = []entity.Type{entity.PER, entity.ORG, entity.LOC, entity.EVENT}
 
 // score runs Extract on each document and counts exact span+type matches
 // for the scored types; predictions of other types are ignored.
-func score(tg *entity.Tagger, tag language.Tag, s set) map[int]*prf {
+func score(extract func(string) []entity.Mention, s set) map[int]*prf {
 	res := map[int]*prf{}
 	scored := map[entity.Type]int{}
 	for _, t := range s.scored {
@@ -350,7 +372,7 @@ func score(tg *entity.Tagger, tag language.Tag, s set) map[int]*prf {
 				g[key{sp.start, sp.end, sp.typ}] = true
 			}
 		}
-		for _, m := range tg.Extract(d.text, tag) {
+		for _, m := range extract(d.text) {
 			t, ok := scored[m.Type]
 			if !ok {
 				continue
@@ -414,4 +436,17 @@ func report(s set, res map[int]*prf) {
 	}
 	p, r, f := all.f1()
 	fmt.Printf(" | micro P %.3f R %.3f F1 %.3f\n", p, r, f)
+}
+
+// isTable reports a document of sports results or market tables: more
+// than a quarter of its tokens are numbers.
+func isTable(text string) bool {
+	toks := token.Tokenize(text)
+	n := 0
+	for _, t := range toks {
+		if t.Kind == token.Number {
+			n++
+		}
+	}
+	return n*4 > len(toks)
 }

@@ -1,0 +1,125 @@
+package seqtag
+
+import (
+	"testing"
+
+	"github.com/newsmon/newsmon/internal/token"
+)
+
+func TestModelRoundTrip(t *testing.T) {
+	w := make([]float32, (1<<10)*NumLabels)
+	for i := range w {
+		if i%7 == 0 {
+			w[i] = float32(i%13) - 6
+		}
+	}
+	var trans [NumLabels + 1][NumLabels]float32
+	trans[0][1] = 1.5
+	m := Quantize(10, w, trans)
+	data, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Bits != m.Bits || got.Scale != m.Scale || got.Trans != m.Trans {
+		t.Fatalf("header differs: %v %v", got.Bits, got.Scale)
+	}
+	for i := range m.W {
+		if got.W[i] != m.W[i] {
+			t.Fatalf("W[%d] = %d; want %d", i, got.W[i], m.W[i])
+		}
+	}
+	if _, err := Unmarshal([]byte("garbage")); err == nil {
+		t.Error("Unmarshal(garbage) = nil error")
+	}
+	if _, err := Unmarshal(data[:len(data)/2]); err == nil {
+		t.Error("Unmarshal(truncated) = nil error")
+	}
+}
+
+func TestViterbiRespectsBIO(t *testing.T) {
+	// Emissions that favour I-PER everywhere: the first token must become
+	// B-PER, since I- cannot start a sentence.
+	emis := make(Emissions, 3)
+	for k := range emis {
+		emis[k][I(0)] = 5
+		emis[k][B(0)] = 1
+	}
+	var trans [NumLabels + 1][NumLabels]float32
+	var back [][NumLabels]uint8
+	got := Viterbi(emis, &trans, make([]Label, 3), &back)
+	if got[0] != B(0) || got[1] != I(0) || got[2] != I(0) {
+		t.Errorf("Viterbi = %v; want B-PER I-PER I-PER", got)
+	}
+	spans := Spans(got, nil)
+	if len(spans) != 1 || spans[0] != (Span{0, 3, 0}) {
+		t.Errorf("Spans = %v; want one PER span 0-3", spans)
+	}
+}
+
+func TestLabels(t *testing.T) {
+	for typ := 0; typ < NumTypes; typ++ {
+		if B(typ).Type() != typ || I(typ).Type() != typ || !B(typ).Begins() || I(typ).Begins() {
+			t.Errorf("labels of type %d inconsistent", typ)
+		}
+	}
+	if O.Type() != -1 || O.String() != "O" || B(3).String() != "B-EVENT" {
+		t.Errorf("O or B-EVENT misnamed: %s %s", O, B(3))
+	}
+}
+
+func TestFeaturesDeterministic(t *testing.T) {
+	text := "Министр обороны Андрей Белоусов прибыл в Астану.\nBELARUS SEEKS COOPERATION"
+	toks := token.Tokenize(text)
+	sents := token.Sentences(text, toks)
+	var a, b Buffer
+	a.Extract(text, toks, sents)
+	b.Extract(text, toks, sents)
+	b.Extract(text, toks, sents) // reuse
+	if len(a.Feats) != len(b.Feats) || len(a.Offs) != len(toks)+1 {
+		t.Fatalf("feature counts differ: %d %d", len(a.Feats), len(b.Feats))
+	}
+	for i := range a.Feats {
+		if a.Feats[i] != b.Feats[i] {
+			t.Fatalf("feature %d differs", i)
+		}
+	}
+}
+
+func TestGazetteer(t *testing.T) {
+	for _, c := range []struct {
+		word  string
+		class uint16
+	}{
+		{"андреем", gFirstName}, {"министерства", gOrgWord}, {"министрлігі", gOrgWord}, {"forum", gEventWord},
+		{"murat", gFirstName},
+	} {
+		if got := lookupGazetteer([]byte(c.word)); got&c.class == 0 {
+			t.Errorf("lookupGazetteer(%q) = %b; want class %b", c.word, got, c.class)
+		}
+	}
+	for _, c := range []struct {
+		word string
+		want int
+	}{{"бектенов", 1}, {"бектеновым", 1}, {"тоқаев", 1}, {"назарбаевұлы", 4}, {"khrenin", 5}, {"москва", 0}} {
+		if got := surnameClass([]byte(c.word)); got != c.want {
+			t.Errorf("surnameClass(%q) = %d; want %d", c.word, got, c.want)
+		}
+	}
+}
+
+func BenchmarkFeatures(b *testing.B) {
+	text := "Lieutenant-General Viktor Khrenin noted the unanimity of views regarding the challenges. " +
+		"Министр обороны Андрей Белоусов прибыл в Астану на учения «Запад-2025»."
+	toks := token.Tokenize(text)
+	sents := token.Sentences(text, toks)
+	var buf Buffer
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		buf.Extract(text, toks, sents)
+	}
+}
