@@ -195,9 +195,11 @@ func TestGritta(t *testing.T) {
 				os.WriteFile(f+"."+name+".txt", []byte(strings.Join(s.misses, "\n")+"\n"), 0o644)
 				os.WriteFile(f+".country."+name+".txt", []byte(strings.Join(s.countryMisses, "\n")+"\n"), 0o644)
 			}
-			// Floors well under the measured figures, so that a regression fails.
-			if a := share(s.within, s.coords); a < 0.75 {
-				t.Errorf("acc161 = %.4f; want >= 0.75", a)
+			// Floors a little under the measured figures (LGL 0.7945, TR-News
+			// 0.8776), so that a regression fails.
+			floor := map[string]float64{"lgl.xml": 0.78, "TR-News.xml": 0.86}[name]
+			if a := share(s.within, s.coords); a < floor {
+				t.Errorf("acc161 = %.4f; want >= %.2f", a, floor)
 			}
 		})
 	}
