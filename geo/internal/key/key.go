@@ -25,18 +25,28 @@ func Of(name string) string {
 		return ""
 	}
 	if isSimple(name) {
+		if len(name) > MaxRunes {
+			return ""
+		}
 		return name
 	}
 	if s, ok := asciiLower(name); ok {
+		if len(s) > MaxRunes {
+			return ""
+		}
 		return s
 	}
 	s := normalize.Fold(name)
+	if hasLatinMarks(s) {
+		s = stripLatin(s)
+	}
 	if needsSpaces(s) {
 		s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == 0 }), " ")
 	}
 	s = strings.TrimFunc(s, trimmed)
-	if hasLatinMarks(s) {
-		s = stripLatin(s)
+	// Dropped invalid bytes can leave combining marks out of canonical order.
+	if !norm.NFC.IsNormalString(s) {
+		s = strings.TrimFunc(norm.NFC.String(s), trimmed)
 	}
 	if utf8.RuneCountInString(s) > MaxRunes {
 		return ""
@@ -152,7 +162,11 @@ func stripLatin(s string) string {
 		}
 		d := norm.NFD.String(string(r))
 		base, _ := utf8.DecodeRuneInString(d)
-		b.WriteRune(base)
+		if x, ok := special[base]; ok { // ǿ -> ø -> o
+			b.WriteString(x)
+		} else {
+			b.WriteRune(base)
+		}
 		prev = base
 	}
 	return b.String()
