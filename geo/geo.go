@@ -90,6 +90,41 @@ func (g *Gazetteer) KindOf(name string) (Kind, bool) {
 	return g.t.kind(ids[0]), true
 }
 
+// MaxWords is the longest name, in words, that [Gazetteer.LongestMatch]
+// tries.
+const MaxWords = 6
+
+// LongestMatch returns the length n (in words, at most [MaxWords]) of the
+// longest run of words at the start of words that is a known place name,
+// joined by single spaces, and the kind of its best candidate; n is 0 when
+// none is. A tagger can call it at each token to mark gazetteer spans:
+// ["Black", "Sea", "coast"] gives 2, Water.
+func (g *Gazetteer) LongestMatch(words []string) (n int, kind Kind) {
+	if g == nil || g.t == nil {
+		return 0, ""
+	}
+	m := min(len(words), MaxWords)
+	size := 0
+	for _, w := range words[:m] {
+		size += len(w) + 1
+	}
+	buf := make([]byte, 0, size)
+	ends := make([]int, 0, MaxWords)
+	for i, w := range words[:m] {
+		if i > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, w...)
+		ends = append(ends, len(buf))
+	}
+	for k := m; k >= 1; k-- {
+		if kind, ok := g.KindOf(string(buf[:ends[k-1]])); ok {
+			return k, kind
+		}
+	}
+	return 0, ""
+}
+
 // Demonym reports the country (ISO 3166-1 alpha-2) of a demonym or country
 // adjective in English, Russian or Kazakh: Belarusian, белорусский,
 // казахстанской, қазақстандық. Demonyms are not place names: [Gazetteer.Lookup]

@@ -598,3 +598,24 @@ func TestResolveLarge(t *testing.T) {
 		t.Fatalf("Resolve returned %d results, first %+v", len(res), res[0])
 	}
 }
+
+func TestLongestMatch(t *testing.T) {
+	g, _ := NewGazetteer()
+	for _, c := range []struct {
+		words []string
+		n     int
+		kind  Kind
+	}{
+		{[]string{"Black", "Sea", "coast"}, 2, Water},
+		{[]string{"Карагандинской", "области", "прошли"}, 2, Admin1},
+		{[]string{"Almaty", "and", "Astana"}, 1, City},
+		{[]string{"military", "Almaty"}, 0, ""},
+		{nil, 0, ""},
+		{[]string{"", " "}, 0, ""},
+	} {
+		n, k := g.LongestMatch(c.words)
+		if n != c.n || k != c.kind {
+			t.Errorf("LongestMatch(%q) = %d, %q; want %d, %q", c.words, n, k, c.n, c.kind)
+		}
+	}
+}
