@@ -3,7 +3,8 @@
 //
 // It has two parts. A [Gazetteer] looks names up: every country, UN region,
 // first-level division (state, oblast, province) and second-level division
-// (county, district), the world's towns of 1,000 people or more, and
+// (county, district), the towns of GeoNames' cities500 of 1,000 people or
+// more, and
 // hand-written seas, lakes, rivers, mountains, deserts, peninsulas and
 // macro-regions (Central Asia, the Baltic States, the Caucasus, CIS, Donbas).
 // A [Resolver] picks one place for each mention of a document, using the
@@ -23,7 +24,9 @@
 // [Toponym] is a half-open byte span of the text with its Text. The
 // [Gazetteer] of a Resolver is also available on its own for lookups, for
 // checking whether a token sequence is a known place name ([Gazetteer.KindOf],
-// cheap enough for a tagger's features) and for demonyms ([Gazetteer.Demonym]).
+// [Gazetteer.LongestMatch]; cheap enough for a tagger's features) and for
+// demonyms ([Gazetteer.Demonym]). [Resolver.Focus] tells the countries and
+// first-level regions a document is about.
 //
 // # Matching
 //
