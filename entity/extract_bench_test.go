@@ -7,8 +7,6 @@ import (
 
 	prose "github.com/jdkato/prose/v2"
 	"golang.org/x/text/language"
-
-	"github.com/newsmon/newsmon/entity/seqtag"
 )
 
 // benchTexts returns the English article and the Russian headlines of the
@@ -100,8 +98,11 @@ func TestLoadAllModels(t *testing.T) {
 		if err != nil {
 			t.Fatalf("model %s: %v", l, err)
 		}
-		if len(m.W) != (1<<m.Bits)*seqtag.NumLabels {
-			t.Errorf("model %s: %d weights for %d bits", l, len(m.W), m.Bits)
+		if e := m.Score([]uint32{1, 2, 3}, []int32{0, 1, 3}, nil); len(e) != 2 {
+			t.Errorf("model %s: Score gave %d rows; want 2", l, len(e))
+		}
+		if m.Bits < 16 || m.Bits > 22 {
+			t.Errorf("model %s: %d bits", l, m.Bits)
 		}
 	}
 }

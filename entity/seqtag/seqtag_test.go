@@ -27,9 +27,22 @@ func TestModelRoundTrip(t *testing.T) {
 	if got.Bits != m.Bits || got.Scale != m.Scale || got.Trans != m.Trans {
 		t.Fatalf("header differs: %v %v", got.Bits, got.Scale)
 	}
-	for i := range m.W {
-		if got.W[i] != m.W[i] {
-			t.Fatalf("W[%d] = %d; want %d", i, got.W[i], m.W[i])
+	m.compact()
+	for i := range m.w8 {
+		if got.w8[i] != m.w8[i] {
+			t.Fatalf("w8[%d] = %d; want %d", i, got.w8[i], m.w8[i])
+		}
+	}
+	// Scores from the 8-bit rows stay close to those from the 16-bit ones.
+	feats := []uint32{1, 2, 3, 700, 1000}
+	offs := []int32{0, 2, 5}
+	a := (&Model{Bits: 10, Scale: m.Scale, W: m.W}).Score(feats, offs, nil)
+	b := got.Score(feats, offs, nil)
+	for k := range a {
+		for l := range a[k] {
+			if d := a[k][l] - b[k][l]; d > 0.1 || d < -0.1 {
+				t.Errorf("score[%d][%d] = %v from 8 bits; %v from 16", k, l, b[k][l], a[k][l])
+			}
 		}
 	}
 	if _, err := Unmarshal([]byte("garbage")); err == nil {
