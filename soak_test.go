@@ -21,6 +21,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -94,8 +95,23 @@ func soakDocs(pool []string, n int) iter.Seq[string] {
 	}
 }
 
-// soakCount is 2,000 by default, 200,000 with NEWSMON_SOAK=1, or
-// NEWSMON_SOAK_DOCS.
+// raceEnabled reports whether the test binary was built with -race, which
+// makes analysis many times slower and memory figures meaningless.
+var raceEnabled = sync.OnceValue(func() bool {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return false
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "-race" && s.Value == "true" {
+			return true
+		}
+	}
+	return false
+})
+
+// soakCount is 2,000 by default (200 under -race), 200,000 with
+// NEWSMON_SOAK=1, or NEWSMON_SOAK_DOCS.
 func soakCount(t *testing.T) int {
 	t.Helper()
 	if s := os.Getenv("NEWSMON_SOAK_DOCS"); s != "" {
@@ -107,6 +123,9 @@ func soakCount(t *testing.T) int {
 	}
 	if os.Getenv("NEWSMON_SOAK") != "" {
 		return 200_000
+	}
+	if raceEnabled() {
+		return 200
 	}
 	return 2_000
 }
@@ -194,14 +213,18 @@ func outputHash(t *testing.T, procs int, docs iter.Seq[string]) (uint64, int) {
 func TestSoakDeterministicAcrossGOMAXPROCS(t *testing.T) {
 	pool := soakPool(t)
 	n := min(soakCount(t), 2*len(pool))
+	procs := []int{2, 4, 8}
+	if raceEnabled() {
+		procs = []int{4}
+	}
 	want, wantN := outputHash(t, 1, soakDocs(pool, n))
 	if wantN != n {
 		t.Fatalf("GOMAXPROCS 1: %d reports for %d documents", wantN, n)
 	}
-	for _, procs := range []int{2, 4, 8} {
-		got, gotN := outputHash(t, procs, soakDocs(pool, n))
+	for _, p := range procs {
+		got, gotN := outputHash(t, p, soakDocs(pool, n))
 		if got != want || gotN != n {
-			t.Errorf("GOMAXPROCS %d: %d reports hashing to %x; GOMAXPROCS 1: %d hashing to %x", procs, gotN, got, n, want)
+			t.Errorf("GOMAXPROCS %d: %d reports hashing to %x; GOMAXPROCS 1: %d hashing to %x", p, gotN, got, n, want)
 		}
 	}
 }
@@ -216,6 +239,9 @@ func TestResourceBudget(t *testing.T) {
 	}
 	if os.Getenv(coldEnv) != "" {
 		t.Skip("inside the child")
+	}
+	if raceEnabled() {
+		t.Skip("timing and memory under -race say nothing about the budget")
 	}
 	cs := measureColdStart(t)
 	t.Logf("cold start (New + first Analyze) %v; peak RSS with every language loaded %.1f MB", cs.First.Round(time.Millisecond), float64(cs.AllRSS)/(1<<20))
