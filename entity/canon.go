@@ -377,7 +377,7 @@ func inflectable(text string, words []span, typ Type) []int {
 		}
 		for _, pick := range picks {
 			w := text[words[pick].start:words[pick].end]
-			if isCyrillicWord(w) && !isAllUpper(w) && !innerCapital(w) && utf8.RuneCountInString(w) > 1 &&
+			if len(w) <= maxWordBytes && isCyrillicWord(w) && !isAllUpper(w) && !innerCapital(w) && utf8.RuneCountInString(w) > 1 &&
 				!(typ == PER && nameParticles[strings.ToLower(w)]) {
 				out = append(out, pick)
 			}
@@ -386,6 +386,10 @@ func inflectable(text string, words []span, typ Type) []int {
 	}
 	return out
 }
+
+// maxWordBytes bounds the words that are analysed for inflection: no name
+// has a 100-letter word, and a megabyte "word" must cost no more than a copy.
+const maxWordBytes = 200
 
 // hyphenPrepositions join the parts of compound place names whose first
 // part inflects: Ростова-на-Дону, Франкфурта-на-Майне, Комсомольска-на-Амуре.
@@ -886,6 +890,9 @@ func (c *canonizer) kazakh(text string, words []span) string {
 		}
 	}
 	if !isCyrillicWord(word) || isAllUpper(word) {
+		return text
+	}
+	if len(word) > maxWordBytes {
 		return text
 	}
 	lw := strings.ToLower(word)

@@ -425,3 +425,18 @@ func TestLinkLarge(t *testing.T) {
 		t.Errorf("%d copies of the page give %d entities; one gives %d", copies, len(ents), len(small))
 	}
 }
+
+func TestLinkHugeMention(t *testing.T) {
+	word := strings.Repeat("ж", 1<<19) + "ого" // a 1 MB "word"
+	text := "В " + word + " сказали"
+	ms := []Mention{{Start: 3, End: 3 + len(word), Text: word, Type: ORG, Language: language.Russian}}
+	l, _ := NewLinker()
+	start := time.Now()
+	ents := l.Link(text, ms)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Link of a 1 MB mention took %v", d)
+	}
+	if len(ents) != 1 || len(ents[0].ID) > 80 {
+		t.Errorf("Link = %d entities, id length %d", len(ents), len(ents[0].ID))
+	}
+}
