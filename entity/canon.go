@@ -531,8 +531,8 @@ func (c *canonizer) analyse(word string, typ Type) (out []cand) {
 					}
 					if p.class == adj && !adjStem(st) {
 						k.score -= 0.3 // Китая is Китай, not an adjective
-					} else if p.class == adj && utf8.RuneCountInString(e.suf) >= 3 {
-						k.score += 0.3 // Зеленскому: -ому is adjectival
+					} else if p.class == adj && (utf8.RuneCountInString(e.suf) >= 3 || !isCapital(word)) {
+						k.score += 0.3 // Зеленскому, американском: adjectival
 					}
 					if nom != p.nom {
 						k.g = plural
@@ -547,10 +547,12 @@ func (c *canonizer) analyse(word string, typ Type) (out []cand) {
 					if typ == PER && c.lang == "uk" && p.class == noun && p.gender == masc && e.suf == "і" {
 						k.score -= 0.5 // Пелосі, Барклі: foreign names, not a locative
 					}
-					if p.name == "m-j" && lastRune(strings.ToLower(st)) == 'о' {
-						k.score -= 0.4 // Журавлевой, Москвой: no nouns in -ой, only adjectives
+					if p.name == "m-j" && strings.ContainsRune("оуюы", lastRune(strings.ToLower(st))) {
+						k.score -= 0.4 // Журавлевой, американскую: no nouns in -ой, -уй
 					} else if typ != PER && (p.name == "m-j" || p.name == "m-soft") {
-						if r, _ := utf8.DecodeLastRuneInString(strings.ToLower(st)); r == 'и' || r == 'і' || r == 'е' {
+						// Россией is Россия: no masculine place names in -ией; but
+						// Капітолію is Капітолій.
+						if r := lastRune(strings.ToLower(st)); r == 'е' || (r == 'и' || r == 'і') && e.suf == "й" {
 							k.score -= 0.4 // no masculine place names in -ий/-ией: Россией is Россия
 						}
 					}
