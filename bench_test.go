@@ -250,14 +250,24 @@ func BenchmarkProse(b *testing.B) {
 		if d.Lang != "en" {
 			continue
 		}
-		b.Run(d.Lang+"/"+d.Kind, func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(d.Text)))
-			for b.Loop() {
-				if _, err := prose.NewDocument(d.Text, prose.UsingModel(model)); err != nil {
-					b.Fatal(err)
+		for _, v := range []struct {
+			name string
+			opts []prose.DocOpt
+		}{
+			{"all", []prose.DocOpt{prose.UsingModel(model)}},
+			// prose builds its sentence splitter anew on every document;
+			// without it the figure is tokens, tags and entities alone.
+			{"no-segmentation", []prose.DocOpt{prose.UsingModel(model), prose.WithSegmentation(false)}},
+		} {
+			b.Run(d.Lang+"/"+d.Kind+"/"+v.name, func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(d.Text)))
+				for b.Loop() {
+					if _, err := prose.NewDocument(d.Text, v.opts...); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
