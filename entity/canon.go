@@ -552,7 +552,8 @@ func (c *canonizer) analyse(word string, typ Type) (out []cand) {
 					} else if typ != PER && (p.name == "m-j" || p.name == "m-soft") {
 						// Россией is Россия: no masculine place names in -ией; but
 						// Капітолію is Капітолій.
-						if r := lastRune(strings.ToLower(st)); r == 'е' || (r == 'и' || r == 'і') && e.suf == "й" {
+						ls := strings.ToLower(st)
+						if r := lastRune(ls); r == 'е' || (r == 'и' || r == 'і') && (e.suf == "й" || abstractStem(ls)) {
 							k.score -= 0.4 // no masculine place names in -ий/-ией: Россией is Россия
 						}
 					}
@@ -1125,4 +1126,13 @@ func mascAdjective(w, lang string) string {
 		return w[:len(w)-len(e)] + "ий"
 	}
 	return w
+}
+
+// abstractStem reports whether a stem ends like that of a feminine noun in
+// -ция/-ція, -мия/-мія, -ния/-нія, -сия/-сія (інавгурація, пандемія), not a
+// masculine one in -ий/-ій (Капітолій).
+func abstractStem(ls string) bool {
+	rs := []rune(ls)
+	n := len(rs)
+	return n >= 2 && strings.ContainsRune("цмнс", rs[n-2])
 }
