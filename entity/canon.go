@@ -453,7 +453,7 @@ func isConsonant(r rune) bool {
 func isSibVelar(r rune) bool { return strings.ContainsRune("кгхжшчщ", r) }
 
 // analyse returns the candidate nominatives of one word of a name of type typ.
-func (c *canonizer) analyse(word string, typ Type) (out []cand) {
+func (c *canonizer) analyse(word string, typ Type) []cand {
 	lw := strings.ToLower(word)
 	type raw struct {
 		cand
@@ -604,17 +604,6 @@ func (c *canonizer) analyse(word string, typ Type) (out []cand) {
 			}
 		}
 		anySeen := false
-		defer func() {
-			// A person's name ending in a vowel, used twice or more and never
-			// in another form, is indeclinable: Бібі, Пелосі, Шойгу.
-			if typ == PER && !anySeen && c.doc[lw] >= 2 && strings.ContainsRune("иіюое", lastRune(lw)) {
-				for i := range out {
-					if out[i].class == indecl {
-						out[i].score += 0.5
-					}
-				}
-			}
-		}()
 		for i := range rs {
 			if rs[i].p == nil {
 				continue
@@ -632,8 +621,13 @@ func (c *canonizer) analyse(word string, typ Type) (out []cand) {
 			rs[i].score += 0.5 * float64(min(seen, 3))
 			anySeen = anySeen || seen > 0
 		}
+		// A person's name ending in a vowel, used twice or more and never in
+		// another form, is indeclinable: Бібі, Пелосі, Бейонсе.
+		if typ == PER && !anySeen && c.doc[lw] >= 2 && strings.ContainsRune("иіюое", lastRune(lw)) {
+			rs[0].score += 0.5 // rs[0] is the indeclinable reading
+		}
 	}
-	out = make([]cand, 0, len(rs))
+	out := make([]cand, 0, len(rs))
 	for _, r := range rs {
 		merged := false
 		for i := range out {
