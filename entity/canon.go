@@ -507,7 +507,7 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 				if c.lang == "uk" && p.class == noun && p.gender == fem && e.suf == "і" {
 					// Ukrainian second palatalization: Америці -> Америка, Празі -> Прага.
 					last, n := utf8.DecodeLastRuneInString(stem)
-					if alt := map[rune]string{'ц': "к", 'з': "г", 'с': "х"}[last]; alt != "" {
+					if alt := palatalized(last); alt != "" {
 						stems = append([]string{stem[:len(stem)-n] + alt}, stems...)
 					}
 				}
@@ -1129,4 +1129,18 @@ func abstractStem(ls string) bool {
 	rs := []rune(ls)
 	n := len(rs)
 	return n >= 2 && strings.ContainsRune("цмнс", rs[n-2])
+}
+
+// palatalized returns the velar a Ukrainian dative/locative consonant stands
+// for (ц -> к, з -> г, с -> х), or "".
+func palatalized(r rune) string {
+	switch r {
+	case 'ц':
+		return "к"
+	case 'з':
+		return "г"
+	case 'с':
+		return "х"
+	}
+	return ""
 }
