@@ -291,6 +291,7 @@ func (t *Tagger) Extract(text string, lang language.Tag) []Mention {
 		out = propagate(text, toks, out, lang)
 	}
 	out = headlineNames(text, toks, sents, out)
+	out = ruEvents(toks, sents, out, lang)
 	out = applyPatterns(text, toks, out, lang)
 	for i := range out {
 		out[i].Text = text[out[i].Start:out[i].End]

@@ -135,7 +135,7 @@ var seedAmbiguous = []tm{
 	{"Вьетнама", LOC}, {"Карагандинской области", LOC},
 	{"Центральной таможенной лаборатории", ORG}, {"городской Центральной таможенной лаборатории", ORG}, {"Национальный центр компетенций", ORG},
 	{"Шайн мускат", ORG}, {"Цифровой карты семьи", ORG}, {"Институт коневодства", ORG},
-	{"Правительства", ORG}, {"ЦК", ORG},
+	{"Правительства", ORG}, {"ЦК", ORG}, {"Ярмарка сельского хозяйства", EVENT},
 }
 
 // The target for the seed page is every required mention found and
@@ -143,8 +143,8 @@ var seedAmbiguous = []tm{
 // bounds hold what they do reach (see models/README.md), so that a
 // regression fails the test.
 const (
-	seedMaxMissing = 3
-	seedMaxWrong   = 8
+	seedMaxMissing = 1
+	seedMaxWrong   = 5
 )
 
 func TestSeedGolden(t *testing.T) {

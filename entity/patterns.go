@@ -27,6 +27,7 @@ func applyPatterns(text string, toks []token.Token, ms []Mention, lang language.
 	ms = cutAtPunct(toks, ms)
 	ms = balanceQuotes(text, toks, ms)
 	ms = extendPlaces(text, toks, ms)
+	ms = ruOrgShapes(text, toks, ms)
 	out := ms[:0]
 	for _, m := range ms {
 		if m.Type == LOC && isAdjective(text[m.Start:m.End]) {
@@ -487,3 +488,146 @@ func isHeadline(toks []token.Token) bool {
 // minorWord are words that title case leaves in lower case.
 var minorWord = map[string]bool{"a": true, "an": true, "with": true, "in": true, "at": true, "to": true, "by": true,
 	"from": true, "as": true, "or": true, "but": true, "into": true, "over": true, "vs": true}
+
+// ruPlaceNouns are stems of Russian nouns for kinds of places.
+var ruPlaceNouns = strings.Fields(`мегаполис город регион област район стран столиц сел поселк деревн штат
+	провинци округ территори`)
+
+func isRuPlaceNoun(w string) bool {
+	w = normalize.Fold(w)
+	for _, h := range ruPlaceNouns {
+		if strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// ruOrgHeads are Russian and Kazakh nouns that head organization names, as
+// stems: a word matches when it starts with one and adds at most four runes.
+var ruOrgHeads = strings.Fields(`центр институт агентств комитет министерств управлени служб фонд совет союз
+	ассоциаци академи университет организаци департамент комисси палат банк парти мэри администраци
+	правительств прокуратур суд компани корпораци объединени федераци коллеги редакци пресс-служб штаб
+	холдинг концерн завод музе театр библиотек школ колледж лицей больниц клиник акимат ведомств инспекци
+	орталығ институты министрлігі комитеті`)
+
+func isRuOrgHead(w string) bool {
+	w = normalize.Fold(w)
+	for _, h := range ruOrgHeads {
+		if strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// genitiveTail reports a lower-case Cyrillic word that reads as a genitive
+// complement (коневодства, компетенций, работников, сельского).
+func genitiveTail(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if r < 0x400 || r > 0x4ff || !unicode.IsLower(r) || utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, e := range []string{"ства", "ния", "ии", "ий", "ов", "ев", "ей", "ых", "их", "ого", "его", "ости"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruOrgShapes fixes two shapes of Cyrillic organization mentions: one that
+// ends in its head noun and stops before the genitive words that complete
+// the name takes them in (Институт коневодства, Национальный центр
+// компетенций); one that starts with a lower-case noun for a kind of place
+// is cut to its capitalized part, which is a place if the gazetteer knows
+// it (мегаполисах Казахстана → Казахстана).
+func ruOrgShapes(text string, toks []token.Token, ms []Mention) []Mention {
+	k := 0
+	for i := range ms {
+		m := &ms[i]
+		for k < len(toks) && toks[k].Start < m.Start {
+			k++
+		}
+		if m.Type != ORG || k >= len(toks) {
+			continue
+		}
+		e := k
+		for e < len(toks) && toks[e].End <= m.End {
+			e++
+		}
+		// toks[k:e] are the mention's tokens.
+		first := toks[k].Text
+		r, _ := utf8.DecodeRuneInString(first)
+		if r >= 0x400 && r <= 0x4ff && unicode.IsLower(r) && isRuPlaceNoun(first) {
+			j := k
+			for j < e && func() bool { c, _ := utf8.DecodeRuneInString(toks[j].Text); return unicode.IsLower(c) }() {
+				j++
+			}
+			if j < e {
+				m.Start = toks[j].Start
+				if seqtag.IsPlace(text[m.Start:m.End]) {
+					m.Type = LOC
+				}
+			}
+			continue
+		}
+		if e-1 >= k && isRuOrgHead(toks[e-1].Text) {
+			next := m.End
+			for j := e; j < len(toks) && j < e+3 && toks[j].Newlines == 0 && genitiveTail(toks[j].Text) &&
+				(i+1 >= len(ms) || toks[j].End <= ms[i+1].Start); j++ {
+				next = toks[j].End
+			}
+			m.End = next
+		}
+	}
+	return ms
+}
+
+// ruEventNouns are stems of Russian nouns that head event names.
+var ruEventNouns = strings.Fields(`форум съезд саммит конгресс фестивал чемпионат олимпиад конференци выставк ярмарк`)
+
+// ruEvents marks an untagged Cyrillic event noun capitalized inside a
+// sentence, where capitals mean a name, as an event together with the
+// genitive words that complete it (на Форуме работников сельского
+// хозяйства).
+func ruEvents(toks []token.Token, sents []token.Sentence, ms []Mention, lang language.Tag) []Mention {
+	var add []Mention
+	k := 0
+	for _, s := range sents {
+		for i := s.Start + 1; i < s.End; i++ {
+			t := toks[i]
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			if t.Kind != token.Word || r < 0x400 || r > 0x4ff || !unicode.IsUpper(r) {
+				continue
+			}
+			w := normalize.Fold(t.Text)
+			ok := false
+			for _, h := range ruEventNouns {
+				ok = ok || strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 3
+			}
+			if !ok {
+				continue
+			}
+			for k < len(ms) && ms[k].End <= t.Start {
+				k++
+			}
+			if k < len(ms) && ms[k].Start < t.End {
+				continue
+			}
+			end := t.End
+			for j := i + 1; j < s.End && j < i+5 && genitiveTail(toks[j].Text) && (k >= len(ms) || toks[j].End <= ms[k].Start); j++ {
+				end = toks[j].End
+			}
+			if end > t.End {
+				add = append(add, Mention{Start: t.Start, End: end, Type: EVENT, Language: lang})
+			}
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sortByStart(ms)
+	return ms
+}
