@@ -13,8 +13,16 @@
 // work for Latin, Cyrillic and Kazakh letters, affixes, neighbours, line
 // position, headline and all-capitals flags, quotes, hand-written word
 // classes (first names, surname endings, organization and event nouns,
-// titles) and document-level casing evidence. A few fixed patterns the data
-// lacks (Zapad-2021 is an event) run after decoding.
+// titles), place classes from the geo gazetteer and document-level casing
+// evidence. Rules then handle on purpose what the data lacks or marks
+// differently: names with a year (Zapad-2021) and event-headed names are
+// events; capitalized English runs ending in an organization noun are one
+// organization (Belarusian Defense Ministry); a surname alone takes the
+// type of the full name found elsewhere; title-case and all-capitals
+// headlines do not make names of common words; lone adjectives
+// (Казахстанские) are no places; quotes inside a name are balanced.
+// Training adds headline-cased copies of sentences so that the model itself
+// discounts capitals in headlines.
 //
 // # Models
 //

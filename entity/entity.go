@@ -256,9 +256,14 @@ type scratch struct {
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Extract returns the mentions in text, sorted by Start and not
-// overlapping, with offsets into text. lang selects the model (see
-// [Tagger.Languages]); an unsupported language falls back as described
-// there. Invalid UTF-8 is skipped; Extract never fails.
+// overlapping, with offsets into text. lang selects the model: English,
+// Russian and Kazakh have their own; Ukrainian and Belarusian use the
+// Russian one; any other language (und included) falls back to the model
+// given for und with [WithModel], or else to the Russian model for mostly
+// Cyrillic text and the English model otherwise. Within English text, a
+// line in Cyrillic is labelled with the Russian model (the Kazakh one if it
+// has Kazakh letters). Invalid UTF-8 is skipped; Extract never fails and
+// runs in time linear in len(text).
 func (t *Tagger) Extract(text string, lang language.Tag) []Mention {
 	m, base := t.modelFor(text, lang)
 	if m == nil {

@@ -236,7 +236,7 @@ func (b *Buffer) analyze(t token.Token) tokInfo {
 }
 
 // Extract computes the features of every token of text. toks are the tokens
-// of text from token.Tokenize and sents its sentences from token.Sentences.
+// of text from token.Tokenize and sents its sentences from [Sentences].
 func (b *Buffer) Extract(text string, toks []token.Token, sents []token.Sentence) {
 	if cap(b.info) < len(toks) {
 		b.info = make([]tokInfo, len(toks))
