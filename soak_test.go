@@ -160,7 +160,9 @@ func TestSoak(t *testing.T) {
 			base = settledRSS(t)
 			peak = base
 		case i > warm && (i-warm)%max((n-warm)/checkpoints, 1) == 0:
-			peak = max(peak, settledRSS(t))
+			rss := settledRSS(t)
+			peak = max(peak, rss)
+			t.Logf("%d documents in %v: settled RSS %.1f MB", i, time.Since(start).Round(time.Second), float64(rss)/(1<<20))
 		}
 	}
 	elapsed := time.Since(start)
