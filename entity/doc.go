@@ -26,9 +26,9 @@
 //
 // # Models
 //
-// One model per language — English, Russian and Kazakh — is embedded and
-// decoded lazily, once per process, on first use. Ukrainian and Belarusian
-// use the Russian model; other languages use a script-based fallback (see
+// One model per language — English, Russian, Kazakh and Ukrainian — is
+// embedded and decoded lazily, once per process, on first use. Belarusian
+// uses the Russian model; other languages use a script-based fallback (see
 // [Tagger.Extract]). The models and their training data, licences and dev
 // scores are described in models/README.md; internal/cmd/train-ner rebuilds
 // them.

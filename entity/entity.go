@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
 	"unicode"
@@ -47,7 +48,7 @@ type config struct {
 type Option func(*config)
 
 // WithModel replaces the built-in model for the base language of lang
-// ("en", "ru", "kk", or "und" for the fallback) with data, a model written
+// ("en", "ru", "kk", "uk", or "und" for the fallback) with data, a model written
 // by the trainer in internal/cmd/train-ner. [New] decodes it at once and
 // fails with [ErrModel] if it is not a model. By default the built-in
 // models are used.
@@ -116,8 +117,9 @@ func decodeModel(b []byte) (*seqtag.Model, error) {
 // at most once per process.
 var builtinSlots = func() map[string]*modelSlot {
 	m := map[string]*modelSlot{}
-	for _, l := range []string{"en", "ru", "kk"} {
-		name := "models/" + l + ".bin"
+	names, _ := fs.Glob(builtin, "models/*.bin")
+	for _, name := range names {
+		l := strings.TrimSuffix(strings.TrimPrefix(name, "models/"), ".bin")
 		m[l] = lazyModel(func() ([]byte, error) { return builtin.ReadFile(name) })
 	}
 	return m
@@ -163,7 +165,7 @@ func New(opts ...Option) (*Tagger, error) {
 // Languages returns the base languages that have a model of their own.
 func (t *Tagger) Languages() []language.Tag {
 	var out []language.Tag
-	for _, l := range []string{"en", "kk", "ru"} {
+	for _, l := range []string{"en", "kk", "ru", "uk"} {
 		if _, ok := t.slots[l]; ok {
 			out = append(out, language.MustParse(l))
 		}
@@ -172,8 +174,8 @@ func (t *Tagger) Languages() []language.Tag {
 }
 
 // modelFor picks the model for lang and returns it with its language.
-// Languages without a model of their own use a related one (Ukrainian and
-// Belarusian the Russian model); any other language, including und, uses
+// Languages without a model of their own use a related one (Belarusian the
+// Russian model); any other language, including und, uses
 // the fallback: the "und" model if one was given with [WithModel], else the
 // Russian model for text that is mostly Cyrillic and the English model
 // otherwise. Both cue on capitalization, shape and context as much as on
@@ -183,7 +185,9 @@ func (t *Tagger) modelFor(text string, lang language.Tag) (*seqtag.Model, string
 	b := base.String()
 	switch b {
 	case "uk", "be":
-		b = "ru"
+		if _, ok := t.slots[b]; !ok {
+			b = "ru"
+		}
 	case "en", "ru", "kk":
 	default:
 		if _, ok := t.slots["und"]; ok {
@@ -257,8 +261,8 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Extract returns the mentions in text, sorted by Start and not
 // overlapping, with offsets into text. lang selects the model: English,
-// Russian and Kazakh have their own; Ukrainian and Belarusian use the
-// Russian one; any other language (und included) falls back to the model
+// Russian, Kazakh and Ukrainian have their own; Belarusian uses the Russian
+// one; any other language (und included) falls back to the model
 // given for und with [WithModel], or else to the Russian model for mostly
 // Cyrillic text and the English model otherwise. Within English text, a
 // line in Cyrillic is labelled with the Russian model (the Kazakh one if it

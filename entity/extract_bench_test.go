@@ -71,7 +71,7 @@ func BenchmarkProse(b *testing.B) {
 // BenchmarkNew measures a cold start: decoding every built-in model.
 func BenchmarkNew(b *testing.B) {
 	data := map[string][]byte{}
-	for _, l := range []string{"en", "ru", "kk"} {
+	for _, l := range []string{"en", "ru", "kk", "uk"} {
 		d, err := builtin.ReadFile("models/" + l + ".bin")
 		if err != nil {
 			b.Fatal(err)
@@ -89,7 +89,7 @@ func BenchmarkNew(b *testing.B) {
 }
 
 func TestLoadAllModels(t *testing.T) {
-	for _, l := range []string{"en", "ru", "kk"} {
+	for _, l := range []string{"en", "ru", "kk", "uk"} {
 		d, err := builtin.ReadFile("models/" + l + ".bin")
 		if err != nil {
 			t.Fatal(err)

@@ -54,6 +54,7 @@ func main() {
 	flag.IntVar(&augmentShare, "augment", 1, "add a headline-cased copy of every n-th training document (0: none)")
 	flag.IntVar(&wikiannEvery, "wikiann-every", 4, "for en, add only every n-th WikiANN pseudo-document")
 	flag.BoolVar(&skipTables, "skip-tables", false, "for en, leave out CoNLL documents that are mostly result tables")
+	flag.BoolVar(&ukWithRu, "uk-ru", true, "for uk, add all SlavicNER ru documents to the training data")
 	flag.BoolVar(&trainAll, "all", false, "train on the held-out parts too (for shipping; held-out scores become meaningless)")
 	flag.BoolVar(&withProse, "prose", false, "for en, also score prose v2 on the held-out data")
 	flag.StringVar(&rules, "rules", "orgs,propagate", "post-decoding rules of entity.WithRules to apply when scoring")
@@ -147,6 +148,14 @@ func load(lang, dir string) (train []doc, dev []set, err error) {
 			{"nerel-dev", must(readBrat(filepath.Join(dir, "NEREL/NEREL-v1.1/dev"), false)), []int{tPER, tORG, tLOC}},
 			{"bsnlp-ru-heldout", must(readBSNLP(bs, "ru", heldOut, false)), []int{tPER, tORG, tLOC, tEVENT}},
 		}
+	case "uk":
+		bs := filepath.Join(dir, "SlavicNER-bsnlp")
+		train = must(readBSNLP(bs, "uk", trainPart, true))
+		if ukWithRu {
+			// Russian news of the same topics: more names in Cyrillic.
+			train = append(train, must(readBSNLP(bs, "ru", func(int) bool { return true }, true))...)
+		}
+		dev = []set{{"bsnlp-uk-heldout", must(readBSNLP(bs, "uk", heldOut, false)), []int{tPER, tORG, tLOC, tEVENT}}}
 	case "kk":
 		p := filepath.Join(dir, "KazNERD/KazNERD/IOB2_valid.txt")
 		train = must(readKazNERD(p, trainPart))
@@ -189,6 +198,17 @@ func run(lang, dir, out string, epochs int, bits uint8, evalOnly bool) error {
 		fmt.Printf("%s: wrote %s (%d bytes) in %v\n", lang, path, len(data), time.Since(t0).Round(time.Second))
 	}
 	tag := language.MustParse(lang)
+	if lang == "uk" && !evalOnly {
+		// Without a model of its own, Ukrainian goes to the Russian model.
+		ru, _ := os.ReadFile(filepath.Join(out, "ru.bin"))
+		def, err := entity.New(entity.WithModel(tag, ru))
+		if err == nil {
+			for _, s := range dev {
+				s.name += " (ru model)"
+				report(s, score(func(text string) []entity.Mention { return def.Extract(text, tag) }, s))
+			}
+		}
+	}
 	tg, err := entity.New(entity.WithModel(tag, data), entity.WithRules(strings.Contains(rules, "orgs"), strings.Contains(rules, "propagate")))
 	if err != nil {
 		return err
@@ -365,6 +385,7 @@ var (
 	skipTables   bool
 	withProse    bool
 	trainAll     bool
+	ukWithRu     bool
 	augmentShare = 1
 )
 
