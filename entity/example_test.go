@@ -13,10 +13,12 @@ func ExampleTagger_Extract() {
 	if err != nil {
 		panic(err)
 	}
-	for _, m := range t.Extract("Russian Defense Minister Sergei Shoigu visited Minsk for the Zapad-2021 drills.", language.English) {
+	for _, m := range t.Extract("NATO and the CSTO watched as Sergei Shoigu arrived in Minsk before the Zapad-2021 drills.", language.English) {
 		fmt.Println(m.Type, m.Text)
 	}
 	// Output:
+	// ORG NATO
+	// ORG CSTO
 	// PER Sergei Shoigu
 	// LOC Minsk
 	// EVENT Zapad-2021

@@ -24,9 +24,9 @@
 //
 // # Model format
 //
-// [Model.MarshalBinary] writes a little-endian header ("NMNER2", bits, scale),
-// the transition matrix, a bitmap of the non-empty rows and their int16
-// weights, deflate-compressed.
+// [Model.MarshalBinary] writes a little-endian header ("NMNER3", bits, the
+// 8-bit scale), the transition matrix, a bitmap of the non-empty rows and
+// their weights as int8. It is not compressed: decoding is a copy.
 // [Unmarshal] reads it back. Models are immutable after decoding and safe for
 // concurrent use.
 package seqtag

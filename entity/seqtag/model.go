@@ -2,7 +2,6 @@ package seqtag
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"math"
@@ -12,7 +11,7 @@ import (
 // ErrFormat is returned by [Unmarshal] for data that is not a model.
 var ErrFormat = errors.New("seqtag: not a model")
 
-const magic = "NMNER2"
+const magic = "NMNER3"
 
 // Model is a linear sequence model: a weight row per hashed feature and a
 // label transition matrix. Weights are int16 fixed-point numbers; Scale
@@ -173,71 +172,60 @@ func Quantize(bits uint8, w []float32, trans [NumLabels + 1][NumLabels]float32) 
 	return m
 }
 
-// MarshalBinary encodes the model: the header, the transitions, a bitmap
-// of the rows that have a non-zero weight and those rows' weights, all
-// deflate-compressed. Most rows of a hashed model are empty, so the
-// encoding is small and decodes fast.
+// MarshalBinary encodes the model: the header, the transitions, the 8-bit
+// scale, a bitmap of the rows that have a non-zero weight and those rows'
+// weights requantized to int8. Most rows of a hashed model are empty, so
+// the encoding is compact; it is not compressed, so that decoding is a copy.
 func (m *Model) MarshalBinary() ([]byte, error) {
+	if m.w8 == nil {
+		m.compact()
+	}
 	var raw bytes.Buffer
 	raw.WriteString(magic)
 	raw.WriteByte(m.Bits)
-	_ = binary.Write(&raw, binary.LittleEndian, m.Scale)
+	_ = binary.Write(&raw, binary.LittleEndian, m.scale8)
 	_ = binary.Write(&raw, binary.LittleEndian, m.Trans)
 	rows := 1 << m.Bits
 	bitmap := make([]byte, (rows+7)/8)
-	var vals []int16
+	var vals []byte
 	for r := 0; r < rows; r++ {
-		row := m.W[r*NumLabels : r*NumLabels+NumLabels]
+		row := m.w8[r*NumLabels : r*NumLabels+NumLabels]
 		for _, x := range row {
 			if x != 0 {
 				bitmap[r/8] |= 1 << (r % 8)
-				vals = append(vals, row...)
+				for _, y := range row {
+					vals = append(vals, byte(y))
+				}
 				break
 			}
 		}
 	}
 	raw.Write(bitmap)
-	_ = binary.Write(&raw, binary.LittleEndian, vals)
-	var out bytes.Buffer
-	zw, err := flate.NewWriter(&out, flate.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(raw.Bytes()); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	raw.Write(vals)
+	return raw.Bytes(), nil
 }
 
 // Unmarshal decodes a model written by [Model.MarshalBinary]. The decoded
-// model scores with 8-bit weights and keeps no W.
+// model scores with its 8-bit weights and keeps no W.
 func Unmarshal(data []byte) (*Model, error) {
-	var buf bytes.Buffer
-	buf.Grow(8 * len(data))
-	_, err := buf.ReadFrom(flate.NewReader(bytes.NewReader(data)))
-	raw := buf.Bytes()
-	if err != nil {
+	head := len(magic) + 1 + 4 + 4*(NumLabels+1)*NumLabels
+	if len(data) < head || string(data[:len(magic)]) != magic {
 		return nil, ErrFormat
 	}
-	if len(raw) < len(magic)+1+4 || string(raw[:len(magic)]) != magic {
-		return nil, ErrFormat
-	}
-	m := &Model{Bits: raw[len(magic)]}
+	m := &Model{Bits: data[len(magic)]}
 	if m.Bits < 10 || m.Bits > 24 {
 		return nil, ErrFormat
 	}
-	r := bytes.NewReader(raw[len(magic)+1:])
-	if err := binary.Read(r, binary.LittleEndian, &m.Scale); err != nil {
+	r := bytes.NewReader(data[len(magic)+1 : head])
+	if err := binary.Read(r, binary.LittleEndian, &m.scale8); err != nil {
 		return nil, ErrFormat
 	}
 	if err := binary.Read(r, binary.LittleEndian, &m.Trans); err != nil {
 		return nil, ErrFormat
 	}
+	m.Scale = m.scale8
 	rows := 1 << m.Bits
-	rest := raw[len(raw)-r.Len():]
+	rest := data[head:]
 	if len(rest) < (rows+7)/8 {
 		return nil, ErrFormat
 	}
@@ -246,23 +234,10 @@ func Unmarshal(data []byte) (*Model, error) {
 	for _, b := range bitmap {
 		nz += bits.OnesCount8(b)
 	}
-	if len(vals) != 2*NumLabels*nz {
+	if len(vals) != NumLabels*nz {
 		return nil, ErrFormat
 	}
-	// Requantize to 8 bits straight from the stored rows (see compact).
-	max := 1
-	for k := 0; k < len(vals); k += 2 {
-		a := int(int16(binary.LittleEndian.Uint16(vals[k:])))
-		if a < 0 {
-			a = -a
-		}
-		if a > max {
-			max = a
-		}
-	}
 	m.w8 = make([]int8, rows*NumLabels)
-	m.scale8 = m.Scale * float32(max) / 127
-	f := 127 / float64(max)
 	k := 0
 	for row := 0; row < rows; row++ {
 		if bitmap[row/8]&(1<<(row%8)) == 0 {
@@ -270,9 +245,9 @@ func Unmarshal(data []byte) (*Model, error) {
 		}
 		w := m.w8[row*NumLabels : row*NumLabels+NumLabels]
 		for l := range w {
-			w[l] = int8(math.Round(float64(int16(binary.LittleEndian.Uint16(vals[k:]))) * f))
-			k += 2
+			w[l] = int8(vals[k+l])
 		}
+		k += NumLabels
 	}
 	return m, nil
 }

@@ -24,10 +24,9 @@ func TestModelRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Bits != m.Bits || got.Scale != m.Scale || got.Trans != m.Trans {
-		t.Fatalf("header differs: %v %v", got.Bits, got.Scale)
+	if got.Bits != m.Bits || got.scale8 != m.scale8 || got.Trans != m.Trans {
+		t.Fatalf("header differs: %v %v", got.Bits, got.scale8)
 	}
-	m.compact()
 	for i := range m.w8 {
 		if got.w8[i] != m.w8[i] {
 			t.Fatalf("w8[%d] = %d; want %d", i, got.w8[i], m.w8[i])
