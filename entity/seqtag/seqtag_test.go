@@ -135,3 +135,24 @@ func BenchmarkFeatures(b *testing.B) {
 		buf.Extract(text, toks, sents)
 	}
 }
+
+func FuzzUnmarshal(f *testing.F) {
+	w := make([]float32, (1<<10)*NumLabels)
+	w[5], w[100] = 1, -2
+	var trans [NumLabels + 1][NumLabels]float32
+	good, err := Quantize(10, w, trans).MarshalBinary()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add([]byte("NMNER3"))
+	f.Add(good[:len(good)-1])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Unmarshal(data)
+		if err != nil {
+			return
+		}
+		// A model that decodes must score without panicking.
+		m.Score([]uint32{0, 1, 1 << 31}, []int32{0, 2, 3}, nil)
+	})
+}
