@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -255,6 +256,7 @@ type scratch struct {
 	labels []seqtag.Label
 	back   [][seqtag.NumLabels]uint8
 	spans  []seqtag.Span
+	ms     []Mention
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -275,13 +277,49 @@ func (t *Tagger) Extract(text string, lang language.Tag) []Mention {
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	s.toks = token.AppendTokens(s.toks[:0], text)
-	toks := s.toks
-	sents := seqtag.Sentences(text, toks)
-	s.buf.Extract(text, toks, sents)
 	var out []Mention
+	for start := 0; start < len(text); {
+		end := chunkEnd(text, start)
+		out = t.extractChunk(s, out, text[start:end], start, m, base, lang)
+		start = end
+	}
+	return out
+}
+
+// chunkSize bounds the text labelled at once, and so the memory that
+// Extract needs: document-level evidence is gathered per chunk.
+const chunkSize = 1 << 16
+
+// chunkEnd returns where the chunk that starts at start ends: at the last
+// blank line, else line break, else space in the second half of the
+// window, else on a rune boundary at its end.
+func chunkEnd(text string, start int) int {
+	if len(text)-start <= chunkSize {
+		return len(text)
+	}
+	w := text[start : start+chunkSize]
+	for _, sep := range []string{"\n\n", "\n", " "} {
+		if i := strings.LastIndex(w, sep); i >= chunkSize/2 {
+			return start + i + len(sep)
+		}
+	}
+	end := start + chunkSize
+	for end > start+1 && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
+}
+
+// extractChunk labels chunk, which starts at byte off of the text, and
+// appends its mentions, with offsets into the text, to out.
+func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, m *seqtag.Model, base string, lang language.Tag) []Mention {
+	s.toks = token.AppendTokens(s.toks[:0], chunk)
+	toks := s.toks
+	sents := seqtag.Sentences(chunk, toks)
+	s.buf.Extract(chunk, toks, sents)
+	ms := s.ms[:0]
 	for _, se := range sents {
-		sm := t.sentenceModel(m, base, text[se.ByteStart:se.ByteEnd])
+		sm := t.sentenceModel(m, base, chunk[se.ByteStart:se.ByteEnd])
 		s.emis = sm.Score(s.buf.Feats, s.buf.Offs[se.Start:se.End+1], s.emis)
 		if cap(s.labels) < len(s.emis) {
 			s.labels = make([]seqtag.Label, len(s.emis))
@@ -290,20 +328,24 @@ func (t *Tagger) Extract(text string, lang language.Tag) []Mention {
 		s.spans = seqtag.Spans(labels, s.spans[:0])
 		for _, sp := range s.spans {
 			a, b := se.Start+sp.Start, se.Start+sp.End
-			out = append(out, Mention{Start: toks[a].Start, End: toks[b-1].End, Type: types[sp.Type], Language: lang})
+			ms = append(ms, Mention{Start: toks[a].Start, End: toks[b-1].End, Type: types[sp.Type], Language: lang})
 		}
 	}
 	if t.rules&ruleOrgs != 0 {
-		out = extendOrgs(text, toks, sents, out, lang)
+		ms = extendOrgs(chunk, toks, sents, ms, lang)
 	}
 	if t.rules&rulePropagate != 0 {
-		out = propagate(text, toks, out, lang)
+		ms = propagate(chunk, toks, ms, lang)
 	}
-	out = headlineNames(text, toks, sents, out)
-	out = ruEvents(toks, sents, out, lang)
-	out = applyPatterns(text, toks, out, lang)
-	for i := range out {
-		out[i].Text = text[out[i].Start:out[i].End]
+	ms = headlineNames(chunk, toks, sents, ms)
+	ms = ruEvents(toks, sents, ms, lang)
+	ms = applyPatterns(chunk, toks, ms, lang)
+	s.ms = ms
+	for _, x := range ms {
+		x.Text = chunk[x.Start:x.End]
+		x.Start += off
+		x.End += off
+		out = append(out, x)
 	}
 	return out
 }

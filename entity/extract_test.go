@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -325,4 +326,32 @@ func FuzzExtract(f *testing.F) {
 		tag, _ := language.Parse(lang)
 		checkMentions(t, text, tg.Extract(text, tag))
 	})
+}
+
+// TestExtractLongText checks that a text longer than one chunk is labelled
+// whole, with offsets into the whole text.
+func TestExtractLongText(t *testing.T) {
+	tg := tagger(t)
+	line := "Sergei Shoigu arrived in Minsk on Monday.\n"
+	n := 3*chunkSize/len(line) + 7
+	text := strings.Repeat(line, n)
+	ms := tg.Extract(text, language.English)
+	checkMentions(t, text, ms)
+	per := 0
+	for _, m := range ms {
+		if m.Text == "Sergei Shoigu" && m.Type == PER {
+			per++
+		}
+	}
+	if per != n {
+		t.Errorf("found Sergei Shoigu %d times in %d lines", per, n)
+	}
+	for _, c := range []struct {
+		text  string
+		start int
+	}{{strings.Repeat("x", chunkSize+100), 0}, {strings.Repeat("я", chunkSize), 0}} {
+		if e := chunkEnd(c.text, c.start); e <= c.start || e > len(c.text) || !utf8.RuneStart(c.text[e%len(c.text)]) {
+			t.Errorf("chunkEnd = %d for %d bytes", e, len(c.text))
+		}
+	}
 }
