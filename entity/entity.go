@@ -3,6 +3,7 @@ package entity
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -84,7 +85,7 @@ func WithRules(orgs, propagate bool) Option {
 
 // ErrModel is returned by [New] for a model given with [WithModel] that
 // cannot be decoded.
-var ErrModel = fmt.Errorf("entity: bad model")
+var ErrModel = errors.New("entity: bad model")
 
 //go:embed models/*.bin
 var builtin embed.FS

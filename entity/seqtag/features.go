@@ -15,8 +15,11 @@ const (
 	tLow
 	tShape
 	tShortShape
-	tPre   // + k-1 for k = 1..4
-	tSuf   = tPre + 4
+	tPre            // prefixes: tPre+k-1 for k = 1..4 runes
+	tSuf = tPre + 4 // suffixes: tSuf+k-1 for k = 1..4 runes
+	// The templates below continue after the suffix block; the values are
+	// part of the model format (features are hashes of them), so append new
+	// templates only at the end.
 	tLowM1 = tSuf + 4 + iota - 7
 	tLowP1
 	tLowM2

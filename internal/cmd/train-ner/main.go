@@ -102,7 +102,6 @@ func load(lang, dir string) (train []doc, dev []set, err error) {
 		}
 		return d
 	}
-	all := func(int) bool { return true }
 	switch lang {
 	case "en":
 		for _, d := range must(readCoNLL(filepath.Join(dir, "conll2003-en/CONLL2003/train.txt"))) {
@@ -163,7 +162,6 @@ func load(lang, dir string) (train []doc, dev []set, err error) {
 	default:
 		return nil, nil, fmt.Errorf("unknown language")
 	}
-	_ = all
 	return train, dev, err
 }
 
