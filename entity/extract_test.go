@@ -255,6 +255,9 @@ func checkMentions(t testing.TB, text string, ms []Mention) {
 		if !boundary[m.Start] || !boundary[m.End] {
 			t.Fatalf("span %d-%d not on rune boundaries", m.Start, m.End)
 		}
+		if !utf8.ValidString(m.Text) || strings.IndexByte(m.Text, 0) >= 0 {
+			t.Fatalf("mention %q is not valid UTF-8 without NUL", m.Text)
+		}
 		if text[m.Start:m.End] != m.Text {
 			t.Fatalf("Text %q != text[%d:%d] %q", m.Text, m.Start, m.End, text[m.Start:m.End])
 		}
@@ -266,6 +269,7 @@ func TestExtractEdgeCases(t *testing.T) {
 	tg := tagger(t)
 	inputs := []string{"", " ", "\n\n\n", "\x00\xff\xfe", strings.Repeat("!", 10000),
 		strings.Repeat("Москва ", 3000), "<p>Almaty</p><br/>NATO", strings.Repeat("a", 1<<20),
+		"In Astana \xff Алматы and Sergei\x00Shoigu met.",
 		"ru\nru\nru", "Zapad-2021", "«Запад-2025»"}
 	for _, in := range inputs {
 		for _, l := range []language.Tag{language.English, language.Russian, language.Kazakh, language.Ukrainian, language.Und, language.Japanese} {

@@ -631,3 +631,36 @@ func ruEvents(toks []token.Token, sents []token.Sentence, ms []Mention, lang lan
 	sortByStart(ms)
 	return ms
 }
+
+// cleanGaps ends a mention before the first gap between its tokens that
+// holds invalid UTF-8 or a NUL byte (the tokenizer treats those as space),
+// so that every mention's text is valid UTF-8.
+func cleanGaps(text string, toks []token.Token, ms []Mention) []Mention {
+	out := ms[:0]
+	k := 0
+	for _, m := range ms {
+		s := text[m.Start:m.End]
+		if utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 {
+			out = append(out, m)
+			continue
+		}
+		for k < len(toks) && toks[k].Start < m.Start {
+			k++
+		}
+		end := m.Start
+		for j := k; j < len(toks) && toks[j].End <= m.End; j++ {
+			if j > k {
+				gap := text[toks[j-1].End:toks[j].Start]
+				if !utf8.ValidString(gap) || strings.IndexByte(gap, 0) >= 0 {
+					break
+				}
+			}
+			end = toks[j].End
+		}
+		if end > m.Start {
+			m.End = end
+			out = append(out, m)
+		}
+	}
+	return out
+}
