@@ -249,6 +249,7 @@ func TestAnalyzeAllStops(t *testing.T) {
 		assert.Equal(t, 2, n)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var errs []error
 	n := 0
 	for _, err := range a.AnalyzeAll(ctx, slices.Values(docs)) {
