@@ -147,6 +147,9 @@ func New(opts ...Option) (*Tagger, error) {
 	for _, o := range opts {
 		o(&c)
 	}
+	if err := validateKnowledge(c.knowledge); err != nil {
+		return nil, err
+	}
 	if !c.rulesSet {
 		c.rules = ruleOrgs | rulePropagate
 	}

@@ -440,3 +440,10 @@ func TestLinkHugeMention(t *testing.T) {
 		t.Errorf("Link = %d entities, id length %d", len(ents), len(ents[0].ID))
 	}
 }
+
+func TestNewRejectsBadKnowledge(t *testing.T) {
+	bad := []Knowledge{{ID: "x", Name: "X", Type: ORG, Aliases: []string{""}}}
+	if _, err := New(WithKnowledge(bad...)); !errors.Is(err, ErrKnowledge) {
+		t.Errorf("New(WithKnowledge(empty alias)) = %v; want ErrKnowledge", err)
+	}
+}
