@@ -140,13 +140,14 @@ var seedAmbiguous = []tm{
 }
 
 // The target for the seed page is every required mention found and
-// at most 3 wrong ones. The built-in models do not reach it yet (they miss
-// 1 and make 6 wrong, see models/README.md); these bounds guard against
-// regressions, with a little room because the place features follow the
-// geo gazetteer, which is still changing.
+// at most 3 wrong ones. The built-in models with the knowledge-base and
+// gloss rules find all 52 and make 1 wrong (Полиция as ORG, which NEREL
+// annotates so, see models/README.md); the bounds are the target, with one
+// missing mention of room because the place features follow the geo
+// gazetteer, which is still changing.
 const (
-	seedMaxMissing = 2
-	seedMaxWrong   = 8
+	seedMaxMissing = 1
+	seedMaxWrong   = 3
 )
 
 func TestSeedGolden(t *testing.T) {

@@ -1,0 +1,60 @@
+package entity
+
+import (
+	"testing"
+
+	"github.com/newsmon/newsmon/internal/token"
+)
+
+func TestKBTypes(t *testing.T) {
+	text := "Izvestiya quoted Shoigu; Kommersant wrote; Tokayev spoke."
+	ms := []Mention{
+		{Start: 0, End: 9, Type: PER},   // newspaper tagged as a person
+		{Start: 17, End: 23, Type: ORG}, // person tagged as an organization
+		{Start: 25, End: 35, Type: ORG}, // already right
+		{Start: 43, End: 50, Type: PER}, // already right
+	}
+	got := kbTypes(append([]Mention(nil), ms...), text)
+	want := []Type{ORG, PER, ORG, PER}
+	for i, m := range got {
+		if m.Type != want[i] {
+			t.Errorf("%q: type %s, want %s", text[m.Start:m.End], m.Type, want[i])
+		}
+	}
+	// Organizations and places are not swapped: metonymy depends on context.
+	text = "Kazakhstan said"
+	if got := kbTypes([]Mention{{Start: 0, End: 10, Type: ORG}}, text); got[0].Type != ORG {
+		t.Errorf("Kazakhstan/ORG became %s", got[0].Type)
+	}
+}
+
+func TestDropGlosses(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		keep bool
+	}{
+		{"commands: Vostok (East), Zapad (West)", false}, // the last bracketed word is checked
+		{"the Tsentr (Centre) command", false},
+		{"the Shanghai Cooperation Organization (SCO) met", true}, // acronym
+		{"the capital Astana (Almaty) was", true},                 // known place
+		{"he met Kommersant (Izvestiya) staff", true},             // knowledge base name
+		{"the ministry (Defence) said", true},                     // no name before the bracket
+	} {
+		toks := token.Tokenize(tc.text)
+		k := -1
+		for i := len(toks) - 1; i >= 0; i-- {
+			if i+1 < len(toks) && toks[i+1].Text == ")" {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
+			t.Fatalf("%q: no bracketed word", tc.text)
+		}
+		ms := []Mention{{Start: toks[k].Start, End: toks[k].End, Type: LOC}}
+		got := dropGlosses(tc.text, toks, ms)
+		if (len(got) == 1) != tc.keep {
+			t.Errorf("%q: kept %v, want %v", tc.text, len(got) == 1, tc.keep)
+		}
+	}
+}
