@@ -127,6 +127,21 @@ func isLetter(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
+// cyrillicLetterAt reports whether s[j:] starts with a two-byte UTF-8
+// sequence of the Cyrillic blocks U+0400–U+052F other than ҂ (U+0482),
+// decoded without the general decoder.
+func cyrillicLetterAt(s string, j int) bool {
+	if j+1 >= len(s) {
+		return false
+	}
+	b0, b1 := s[j], s[j+1]
+	if b0 < 0xd0 || b0 > 0xd4 || b1&0xc0 != 0x80 {
+		return false
+	}
+	r := rune(b0&0x1f)<<6 | rune(b1&0x3f)
+	return r <= 0x52f && r != 0x482
+}
+
 // isAlnum reports letters, combining marks and decimal digits.
 func isAlnum(r rune) bool {
 	if r < 0x80 {
@@ -156,10 +171,15 @@ func scan(s string, i int, r rune, size int) (int, Kind) {
 		if end, ok := scanURL(s, i); ok {
 			return end, URL
 		}
-		if end, ok := scanEmail(s, i); ok {
-			return end, Email
+		end, kind := scanWord(s, i)
+		// An e-mail's local part stops the word scan at '@' or at one of
+		// the characters that may precede it; only then is it worth a look.
+		if end < len(s) && strings.IndexByte("@._-+", s[end]) >= 0 {
+			if e, ok := scanEmail(s, i); ok {
+				return e, Email
+			}
 		}
-		return scanWord(s, i)
+		return end, kind
 	case r == '@' || r == '#':
 		j := i + size
 		for {
@@ -205,6 +225,12 @@ func scanWord(s string, i int) (int, Kind) {
 				letters++
 			}
 			j++
+			continue
+		}
+		if cyrillicLetterAt(s, j) { // hot path: two-byte Cyrillic letters
+			digitsOnly = false
+			letters++
+			j += 2
 			continue
 		}
 		c, n := utf8.DecodeRuneInString(s[j:])
