@@ -199,7 +199,14 @@ func readKazNERD(path string, keep func(i int) bool) ([]doc, error) {
 // sorted index) as the evaluator does: the raw *.txt, and as mentions the
 // objects Person, Org, Location and LocOrg from the first character of their
 // first span to the last of their last, outermost kept.
-func readFactRu(dir string, keep func(i int) bool) ([]doc, error) {
+//
+// With namesOnly, a place mention spans only the loc_name parts of its
+// object: descriptors (реки Славянки → Славянки) and adjectives
+// (португальский) are left out, the convention of NEREL and of this
+// library; organizations and people keep factRuEval's spans (an
+// organization's descriptors are often part of its name: Министерство
+// внутренних дел Пакистана).
+func readFactRu(dir string, keep func(i int) bool, namesOnly bool) ([]doc, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.objects"))
 	if err != nil {
 		return nil, err
@@ -228,6 +235,7 @@ func readFactRu(dir string, keep func(i int) bool) ([]doc, error) {
 		type rng struct {
 			a, b  int
 			named bool
+			kind  string
 		}
 		sp := map[string]rng{}
 		for _, line := range strings.Split(string(spans), "\n") {
@@ -241,7 +249,7 @@ func readFactRu(dir string, keep func(i int) bool) ([]doc, error) {
 			if err1 != nil || err2 != nil {
 				continue
 			}
-			sp[fs[0]] = rng{s, s + n, factruNamed[fs[1]]}
+			sp[fs[0]] = rng{s, s + n, factruNamed[fs[1]], fs[1]}
 		}
 		var ms []gold
 		for _, line := range strings.Split(string(objs), "\n") {
@@ -266,6 +274,9 @@ func readFactRu(dir string, keep func(i int) bool) ([]doc, error) {
 			for _, s := range fs[2:] {
 				r, ok := sp[s]
 				if !ok {
+					continue
+				}
+				if namesOnly && t == tLOC && r.kind != "loc_name" {
 					continue
 				}
 				named = named || r.named
