@@ -51,18 +51,24 @@ func kbTypes(ms []Mention, text string) []Mention {
 // "Vostok (East), Zapad (West)" the bracketed words are English glosses of
 // the names before them, not mentions of their own. A mention is a gloss
 // when it is a single Latin-script word in title case (not an acronym:
-// "(SCO)" stays), fills the brackets exactly, follows a mention or a
-// capitalized word right before the opening bracket, and is neither a
-// known place name nor a name in the knowledge base ("Astana (Nur-Sultan)"
-// keeps both).
+// "(SCO)" stays), fills the brackets exactly, follows a one-word capitalized
+// name right before the opening bracket ("Boris Nikolayevich (Yeltsin)"
+// and "Red Star (Yugoslavia)" keep theirs), is not mentioned elsewhere in
+// the text, and is neither a known place name nor a name in the knowledge
+// base ("Astana (Nur-Sultan)" keeps both).
 func dropGlosses(text string, toks []token.Token, ms []Mention) []Mention {
+	count := make(map[string]int, len(ms))
+	for _, m := range ms {
+		count[text[m.Start:m.End]]++
+	}
 	out := ms[:0]
 	k := 0
 	for _, m := range ms {
 		for k < len(toks) && toks[k].Start < m.Start {
 			k++
 		}
-		if k < len(toks) && toks[k].Start == m.Start && toks[k].End == m.End && isGloss(text, toks, k) {
+		if k < len(toks) && toks[k].Start == m.Start && toks[k].End == m.End &&
+			count[text[m.Start:m.End]] == 1 && isGloss(text, toks, k) {
 			continue
 		}
 		out = append(out, m)
@@ -85,6 +91,11 @@ func isGloss(text string, toks []token.Token, k int) bool {
 	}
 	if r, _ := utf8.DecodeRuneInString(prev.Text); !unicode.IsUpper(r) {
 		return false
+	}
+	if k >= 3 && toks[k-3].Kind == token.Word && toks[k-2].Newlines == 0 && toks[k-3].End < prev.Start {
+		if r, _ := utf8.DecodeRuneInString(toks[k-3].Text); unicode.IsUpper(r) {
+			return false // a name of two or more words before the bracket
+		}
 	}
 	if seqtag.IsPlace(w) {
 		return false

@@ -39,6 +39,8 @@ func TestDropGlosses(t *testing.T) {
 		{"the capital Astana (Almaty) was", true},                 // known place
 		{"he met Kommersant (Izvestiya) staff", true},             // knowledge base name
 		{"the ministry (Defence) said", true},                     // no name before the bracket
+		{"Red Star (Yugoslavia) beat", true},                      // a two-word name before the bracket
+		{"Boris Nikolayevich (Yeltsin) agreed", true},
 	} {
 		toks := token.Tokenize(tc.text)
 		k := -1
