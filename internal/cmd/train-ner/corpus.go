@@ -201,11 +201,12 @@ func readKazNERD(path string, keep func(i int) bool) ([]doc, error) {
 // first span to the last of their last, outermost kept.
 //
 // With namesOnly, a place mention spans only the loc_name parts of its
-// object: descriptors (реки Славянки → Славянки) and adjectives
+// object: descriptors (реки Славянки →Славянки) and adjectives
 // (португальский) are left out, the convention of NEREL and of this
-// library; organizations and people keep factRuEval's spans (an
-// organization's descriptors are often part of its name: Министерство
-// внутренних дел Пакистана).
+// library; an organization mention starts at its first org_name part when
+// only lower-case descriptors stand before it (агентству Рейтер → Рейтер,
+// футбольного клуба Челси → Челси) and keeps factRuEval's span otherwise
+// (Министерство внутренних дел Пакистана, Правительство Пакистана).
 func readFactRu(dir string, keep func(i int) bool, namesOnly bool) ([]doc, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.objects"))
 	if err != nil {
@@ -271,6 +272,12 @@ func readFactRu(dir string, keep func(i int) bool, namesOnly bool) ([]doc, error
 				continue
 			}
 			a, b, named := -1, -1, false
+			nameAt, descrLower := -1, true
+			for _, s := range fs[2:] {
+				if r, ok := sp[s]; ok && t == tORG && r.kind == "org_name" && (nameAt < 0 || r.a < nameAt) {
+					nameAt = r.a
+				}
+			}
 			for _, s := range fs[2:] {
 				r, ok := sp[s]
 				if !ok {
@@ -279,6 +286,11 @@ func readFactRu(dir string, keep func(i int) bool, namesOnly bool) ([]doc, error
 				if namesOnly && t == tLOC && r.kind != "loc_name" {
 					continue
 				}
+				if nameAt >= 0 && r.a < nameAt {
+					if c, _ := utf8.DecodeRuneInString(text[r2b(r.a):]); !unicode.IsLower(c) {
+						descrLower = false
+					}
+				}
 				named = named || r.named
 				if a < 0 || r.a < a {
 					a = r.a
@@ -286,6 +298,9 @@ func readFactRu(dir string, keep func(i int) bool, namesOnly bool) ([]doc, error
 				if r.b > b {
 					b = r.b
 				}
+			}
+			if namesOnly && nameAt > a && descrLower {
+				a = nameAt
 			}
 			if a >= 0 && named {
 				ms = append(ms, gold{r2b(a), r2b(b), t})

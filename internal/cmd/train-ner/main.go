@@ -50,7 +50,7 @@ func main() {
 	data := flag.String("data", "", "datasets directory (default $NEWSMON_DATA or ../shared/datasets)")
 	evalOnly := flag.Bool("eval", false, "score the existing models in -out instead of training")
 	flag.IntVar(&factruWeight, "factru-weight", 3, "times each factRuEval training document is repeated (ru)")
-	flag.BoolVar(&factruNames, "factru-names", false, "train on factRuEval places without descriptors and adjectives (see readFactRu)")
+	flag.BoolVar(&factruNames, "factru-names", false, "train on factRuEval mentions without leading descriptors and adjectives (see readFactRu)")
 	flag.StringVar(&useWikiANN, "wikiann", "en,ru", "languages (en, ru) whose WikiANN train split is added to the training data")
 	flag.IntVar(&augmentShare, "augment", 1, "add a headline-cased copy of every n-th training document (0: none)")
 	flag.IntVar(&wikiannEvery, "wikiann-every", 4, "for en, add only every n-th WikiANN pseudo-document")
@@ -145,7 +145,7 @@ func load(lang, dir string) (train []doc, dev []set, err error) {
 		}
 		dev = []set{
 			{"factru-dev-heldout", must(readFactRu(fr, heldOut, false)), []int{tPER, tORG, tLOC}},
-			{"factru-heldout-locnames", must(readFactRu(fr, heldOut, true)), []int{tPER, tORG, tLOC}},
+			{"factru-heldout-names", must(readFactRu(fr, heldOut, true)), []int{tPER, tORG, tLOC}},
 			{"nerel-dev", must(readBrat(filepath.Join(dir, "NEREL/NEREL-v1.1/dev"), false)), []int{tPER, tORG, tLOC}},
 			// The training conventions (dropLower): lower-case places and
 			// people (британской, американцев) are no mentions.
