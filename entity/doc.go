@@ -20,7 +20,10 @@
 // organization (Belarusian Defense Ministry); a surname alone takes the
 // type of the full name found elsewhere; title-case and all-capitals
 // headlines do not make names of common words; lone adjectives
-// (Казахстанские) are no places; quotes inside a name are balanced.
+// (Казахстанские) are no places; quotes inside a name are balanced; a
+// name of the built-in knowledge base takes its type where the model took
+// a person for a non-person or the reverse (Izvestiya is a newspaper); a
+// bracketed English gloss after a name (Vostok (East)) is no mention.
 // Training adds headline-cased copies of sentences so that the model itself
 // discounts capitals in headlines.
 //
