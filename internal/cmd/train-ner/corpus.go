@@ -92,6 +92,20 @@ func splitTag(tag string, mapType func(string) int) (bool, int) {
 	return tag[0] == 'B', mapType(tag[2:])
 }
 
+// perOrgLoc maps the PER, ORG and LOC tags of CoNLL and WikiANN to types;
+// other tags (MISC) are -1, not trained.
+func perOrgLoc(t string) int {
+	switch t {
+	case "PER":
+		return tPER
+	case "ORG":
+		return tORG
+	case "LOC":
+		return tLOC
+	}
+	return -1
+}
+
 // readCoNLL reads a CoNLL-2003 file, one doc per -DOCSTART-.
 func readCoNLL(path string) ([]doc, error) {
 	f, err := os.Open(path)
@@ -99,17 +113,7 @@ func readCoNLL(path string) ([]doc, error) {
 		return nil, err
 	}
 	defer f.Close()
-	mapType := func(t string) int {
-		switch t {
-		case "PER":
-			return tPER
-		case "ORG":
-			return tORG
-		case "LOC":
-			return tLOC
-		}
-		return -1
-	}
+	mapType := perOrgLoc
 	var docs []doc
 	w := newBuilder()
 	sc := bufio.NewScanner(f)
@@ -508,17 +512,7 @@ func readWikiANN(path string) ([]doc, error) {
 		return nil, err
 	}
 	defer f.Close()
-	mapType := func(t string) int {
-		switch t {
-		case "PER":
-			return tPER
-		case "ORG":
-			return tORG
-		case "LOC":
-			return tLOC
-		}
-		return -1
-	}
+	mapType := perOrgLoc
 	var docs []doc
 	w := newBuilder()
 	n := 0
