@@ -346,6 +346,7 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	ms = applyPatterns(chunk, toks, ms, lang)
 	ms = kbTypes(ms, chunk)
 	ms = dropGlosses(chunk, toks, ms)
+	ms = geoRules(chunk, toks, ms, lang)
 	ms = cleanGaps(chunk, toks, ms)
 	s.ms = ms
 	for _, x := range ms {

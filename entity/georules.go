@@ -1,0 +1,287 @@
+package entity
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/geo"
+	"github.com/newsmon/newsmon/internal/token"
+	"golang.org/x/text/language"
+)
+
+// Gazetteer rules: the geo gazetteer knows which names are well-known
+// places, and the tagger, which sees a name only through its features,
+// sometimes takes a city for a surname (Edmonton, Aleppo) or misses a state
+// it never saw in training. The rules below run on Latin-script mentions
+// only and change a mention only where the gazetteer is sure: a country, a
+// first-level division, a region, a sea, or a city of at least
+// [bigCity] people whose name is exactly the mention's text.
+
+// bigCity is the population (people) from which a city name alone is taken
+// for a place by the gazetteer rules.
+const bigCity = 100_000
+
+var gazetteer = sync.OnceValue(func() *geo.Gazetteer {
+	g, err := geo.NewGazetteer()
+	if err != nil {
+		return nil
+	}
+	return g
+})
+
+// wellKnownPlace reports whether s, a Latin-script name, is a well-known
+// place: the best gazetteer candidate is a country or first-level division
+// (under any of its names: US, U.S., Ky.), or a region, sea, land form or
+// big city whose English name is s itself; and the knowledge base does not
+// know s as a person or organization.
+func wellKnownPlace(s string) bool {
+	if s == "" || !latinName(s) {
+		return false
+	}
+	g := gazetteer()
+	if g == nil || directionWord[strings.ToLower(s)] {
+		return false
+	}
+	if _, ok := g.KindOf(s); !ok {
+		return false
+	}
+	cands, ok := g.Lookup(s)
+	if !ok {
+		return false
+	}
+	c := cands[0]
+	switch c.Kind {
+	case geo.Country, geo.Admin1:
+	case geo.Region, geo.Water, geo.Land:
+		if !strings.EqualFold(c.Name, s) {
+			return false
+		}
+	case geo.City:
+		if !strings.EqualFold(c.Name, s) || c.Population < bigCity {
+			return false
+		}
+	default:
+		return false
+	}
+	if kb, err := builtinIndex(); err == nil && kb != nil {
+		for _, j := range kb.byKey[kbKey(s)] {
+			if kb.entries[j].Type != LOC {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// directionWord holds adjectives that name provinces somewhere (Western,
+// Kenya; Central, Ghana) but in English text mostly mean a direction or a
+// bloc: Western countries.
+var directionWord = map[string]bool{
+	"western": true, "eastern": true, "northern": true, "southern": true, "central": true,
+	"north": true, "south": true, "east": true, "west": true, "upper": true, "lower": true,
+	"middle": true, "coast": true, "interior": true, "capital": true, "national": true,
+}
+
+// latinName reports a name that starts with a Latin capital letter.
+func latinName(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r < 0x250 && unicode.IsUpper(r)
+}
+
+// orgPlaceCue holds the words after which a city or country name that the
+// model took for an organization is a place: "from Edmonton", "an Edmonton
+// woman".
+var orgPlaceCue = map[string]bool{
+	"in": true, "from": true, "to": true, "near": true, "outside": true, "across": true,
+	"throughout": true, "inside": true, "into": true, "around": true, "toward": true,
+	"towards": true, "an": true, "a": true, "through": true,
+}
+
+// geoRules applies the gazetteer rules to the mentions of a chunk:
+//   - a person "X of Y" whose Y is a known place is the person X and the
+//     place Y (Anne McLellan of Edmonton);
+//   - a person or organization whose whole text is a well-known place is a
+//     place — a person only when the name is not part of a longer person's
+//     name in the text (Georgia Stevens … Georgia stays a person), an
+//     organization only after a word such as "in", "from" or "an", or next
+//     to a place across a comma (Sanford, Florida);
+//   - a place abbreviation keeps its full stop (Ky., Alta.), a full place
+//     name loses a trailing one, and a leading "The" goes where the name
+//     without it is the place (The UK → UK);
+//   - an untagged capitalized word run that is a well-known place, not
+//     adjacent to other capitalized words, is a place.
+func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	if gazetteer() == nil || len(toks) == 0 {
+		return ms
+	}
+	ms = splitPersonOfPlace(text, toks, ms)
+	inLongPER := map[string]bool{}
+	for _, m := range ms {
+		if m.Type == PER {
+			if s := text[m.Start:m.End]; strings.IndexByte(s, ' ') > 0 {
+				for _, w := range strings.Fields(s) {
+					inLongPER[w] = true
+				}
+			}
+		}
+	}
+	k := 0
+	for i := range ms {
+		m := &ms[i]
+		s := text[m.Start:m.End]
+		if !latinName(s) {
+			continue
+		}
+		for k < len(toks) && toks[k].End <= m.Start {
+			k++
+		}
+		switch m.Type {
+		case LOC:
+			if inLongPER[s] {
+				m.Type = PER // Steele after Christopher Steele
+			}
+		case PER:
+			if !inLongPER[s] && wellKnownPlace(s) {
+				m.Type = LOC
+			}
+		case ORG:
+			if orgAsPlace(text, toks, ms, i, k) && wellKnownPlace(s) {
+				m.Type = LOC
+			}
+		}
+		if m.Type == LOC {
+			fixPlaceEdges(text, m)
+		}
+	}
+	return promotePlaces(text, toks, ms, lang)
+}
+
+// orgAsPlace reports whether the organization ms[i], whose first token is
+// toks[k], stands where places stand.
+func orgAsPlace(text string, toks []token.Token, ms []Mention, i, k int) bool {
+	if k > 0 && toks[k-1].Kind == token.Word && orgPlaceCue[strings.ToLower(toks[k-1].Text)] {
+		return true
+	}
+	m := ms[i]
+	if i > 0 && ms[i-1].Type == LOC && strings.TrimSpace(text[ms[i-1].End:m.Start]) == "," {
+		return true
+	}
+	if i+1 < len(ms) && ms[i+1].Type == LOC && strings.TrimSpace(text[m.End:ms[i+1].Start]) == "," {
+		return true
+	}
+	return false
+}
+
+// splitPersonOfPlace splits "X of Y" persons whose Y is a known place.
+func splitPersonOfPlace(text string, toks []token.Token, ms []Mention) []Mention {
+	g := gazetteer()
+	var out []Mention
+	for i, m := range ms {
+		s := text[m.Start:m.End]
+		j := strings.Index(s, " of ")
+		if m.Type != PER || j <= 0 || !latinName(s) {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		tail := s[j+4:]
+		kind, ok := g.KindOf(tail)
+		if !ok || !latinName(tail) || strings.Contains(tail, " of ") ||
+			(kind != geo.Country && kind != geo.Admin1 && kind != geo.Admin2 && kind != geo.City) {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Mention, 0, len(ms)+1), ms[:i]...)
+		}
+		out = append(out,
+			Mention{Start: m.Start, End: m.Start + j, Type: PER, Language: m.Language},
+			Mention{Start: m.Start + j + 4, End: m.End, Type: LOC, Language: m.Language})
+	}
+	if out == nil {
+		return ms
+	}
+	return out
+}
+
+// fixPlaceEdges keeps an abbreviation's full stop, drops a full name's
+// trailing one and a leading "The" (see geoRules).
+func fixPlaceEdges(text string, m *Mention) {
+	g := gazetteer()
+	s := text[m.Start:m.End]
+	switch {
+	case m.End < len(text) && text[m.End] == '.' && len(s) <= 4 && !strings.Contains(s, ".") && !allCaps(s):
+		if k, ok := g.KindOf(s + "."); ok && k == geo.Admin1 {
+			m.End++
+		}
+	case strings.HasSuffix(s, ".") && len(s) > 6 && !strings.Contains(s[:len(s)-1], "."):
+		if wellKnownPlace(s[:len(s)-1]) {
+			m.End--
+		}
+	}
+	if rest, ok := strings.CutPrefix(text[m.Start:m.End], "The "); ok && latinName(rest) {
+		full, ok := g.Lookup(text[m.Start:m.End])
+		if _, bare := g.KindOf(rest); bare && (!ok || !strings.HasPrefix(full[0].Name, "The ")) {
+			m.Start += 4 // The UK, but The Hague
+		}
+	}
+}
+
+// promotePlaces adds untagged well-known places (see geoRules).
+func promotePlaces(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	var add []Mention
+	j := 0
+	var words [geo.MaxWords]string
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if !capWord(t) {
+			continue
+		}
+		for j < len(ms) && ms[j].End <= t.Start {
+			j++
+		}
+		if j < len(ms) && ms[j].Start < t.End {
+			k2 := k
+			for k2+1 < len(toks) && toks[k2+1].Start < ms[j].End {
+				k2++
+			}
+			k = k2
+			continue
+		}
+		if k > 0 && capWord(toks[k-1]) && toks[k].Newlines == 0 {
+			continue // inside a longer capitalized run
+		}
+		n := 0
+		for n < len(words) && k+n < len(toks) && capWord(toks[k+n]) && (n == 0 || toks[k+n].Newlines == 0) {
+			if j < len(ms) && ms[j].Start < toks[k+n].End {
+				break
+			}
+			words[n] = toks[k+n].Text
+			n++
+		}
+		if n == 0 {
+			continue
+		}
+		got, _ := gazetteer().LongestMatch(words[:n])
+		if got != n {
+			continue
+		}
+		start, end := t.Start, toks[k+n-1].End
+		if !wellKnownPlace(text[start:end]) {
+			continue
+		}
+		add = append(add, Mention{Start: start, End: end, Type: LOC, Language: lang})
+		k += n - 1
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sortByStart(ms)
+	return ms
+}

@@ -1,0 +1,64 @@
+package entity
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/newsmon/newsmon/internal/token"
+	"golang.org/x/text/language"
+)
+
+// mentionsOf builds mentions from "text/TYPE" pairs found in text, in
+// order.
+func mentionsOf(t *testing.T, text string, pairs ...string) []Mention {
+	t.Helper()
+	var ms []Mention
+	from := 0
+	for _, p := range pairs {
+		i := strings.LastIndexByte(p, '/')
+		s, typ := p[:i], Type(p[i+1:])
+		j := strings.Index(text[from:], s)
+		if j < 0 {
+			t.Fatalf("%q not in text", s)
+		}
+		ms = append(ms, Mention{Start: from + j, End: from + j + len(s), Type: typ})
+		from += j + len(s)
+	}
+	return ms
+}
+
+func TestGeoRules(t *testing.T) {
+	tests := []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"An aspiring graduate from Edmonton will fly to China.", []string{"Edmonton/PER", "China/LOC"}, "[Edmonton/LOC China/LOC]"},
+		{"He moved from Edmonton last year.", []string{"Edmonton/ORG"}, "[Edmonton/LOC]"},
+		{"Edmonton beat Calgary 3-2.", []string{"Edmonton/ORG", "Calgary/ORG"}, "[Edmonton/ORG Calgary/ORG]"},
+		{"Georgia Stevens skates. Georgia began at four.", []string{"Georgia Stevens/PER", "Georgia/LOC"}, "[Georgia Stevens/PER Georgia/PER]"},
+		{"Christopher Steele wrote it. Steele said so.", []string{"Christopher Steele/PER", "Steele/LOC"}, "[Christopher Steele/PER Steele/PER]"},
+		{"Sen. Marco Rubio of Florida spoke.", []string{"Marco Rubio of Florida/PER"}, "[Marco Rubio/PER Florida/LOC]"},
+		{"RUSSELLVILLE, Ark. (AP) - A man died.", []string{"RUSSELLVILLE/LOC", "Ark/LOC", "AP/ORG"}, "[RUSSELLVILLE/LOC Ark./LOC AP/ORG]"},
+		{"You are a disgrace to Alberta. Go.", []string{"Alberta./LOC"}, "[Alberta/LOC]"},
+		{"The UK's regulator agreed.", []string{"The UK/LOC"}, "[UK/LOC]"},
+		{"Talks in The Hague ended.", []string{"The Hague/LOC"}, "[The Hague/LOC]"},
+		{"Also, Missouri has a lot of land.", nil, "[Missouri/LOC]"},
+		{"It is a concern for Western countries.", nil, "[]"},
+		{"Sandra Jansen met Georgia Stevens.", []string{"Sandra Jansen/PER"}, "[Sandra Jansen/PER]"},
+		{"Алматы и Астана.", []string{"Алматы/PER"}, "[Алматы/PER]"},
+	}
+	for _, tc := range tests {
+		ms := mentionsOf(t, tc.text, tc.in...)
+		toks := token.Tokenize(tc.text)
+		got := geoRules(tc.text, toks, ms, language.English)
+		var parts []string
+		for _, m := range got {
+			parts = append(parts, tc.text[m.Start:m.End]+"/"+string(m.Type))
+		}
+		if s := fmt.Sprint(parts); s != tc.want && !(s == "[]" && tc.want == "[]") {
+			t.Errorf("%q: got %s, want %s", tc.text, s, tc.want)
+		}
+	}
+}
