@@ -155,6 +155,7 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 			fixPlaceEdges(text, m)
 		}
 	}
+	ms = placeMajority(text, ms)
 	return promotePlaces(text, toks, ms, lang)
 }
 
@@ -283,5 +284,40 @@ func promotePlaces(text string, toks []token.Token, ms []Mention, lang language.
 	}
 	ms = append(ms, add...)
 	sortByStart(ms)
+	return ms
+}
+
+// placeMajority makes the organizations whose whole text is a well-known
+// place into places when the text has that name more often as a place than
+// as an organization: "shows Edmonton remains among Canada's wealthiest"
+// in an article that names Edmonton as a place throughout. A sports report
+// that names its teams by their cities keeps them.
+func placeMajority(text string, ms []Mention) []Mention {
+	var n map[string][2]int
+	for _, m := range ms {
+		if m.Type != LOC && m.Type != ORG {
+			continue
+		}
+		if n == nil {
+			n = map[string][2]int{}
+		}
+		c := n[text[m.Start:m.End]]
+		if m.Type == LOC {
+			c[0]++
+		} else {
+			c[1]++
+		}
+		n[text[m.Start:m.End]] = c
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != ORG {
+			continue
+		}
+		s := text[m.Start:m.End]
+		if c := n[s]; c[0] > c[1] && wellKnownPlace(s) {
+			m.Type = LOC
+		}
+	}
 	return ms
 }
