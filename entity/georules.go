@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -117,11 +118,17 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 		return ms
 	}
 	ms = splitPersonOfPlace(text, toks, ms)
+	ms = splitPlaceTitle(text, toks, ms)
+	ms = datelines(text, toks, ms, lang)
 	inLongPER := map[string]bool{}
 	for _, m := range ms {
 		if m.Type == PER {
 			if s := text[m.Start:m.End]; strings.IndexByte(s, ' ') > 0 {
-				for _, w := range strings.Fields(s) {
+				ws := strings.Fields(s)
+				if slices.ContainsFunc(ws, func(w string) bool { return len(w) > 1 && allCaps(w) }) {
+					continue // CTV Edmonton: no person's name
+				}
+				for _, w := range ws {
 					inLongPER[w] = true
 				}
 			}
@@ -143,7 +150,7 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 				m.Type = PER // Steele after Christopher Steele
 			}
 		case PER:
-			if !inLongPER[s] && wellKnownPlace(s) {
+			if !inLongPER[s] && !speaker(toks, k, m.End) && wellKnownPlace(s) {
 				m.Type = LOC
 			}
 		case ORG:
@@ -320,4 +327,159 @@ func placeMajority(text string, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+// officeTitle holds the titles of office that stand between a place and a
+// person's name: Calgary MLA Sandra Jansen, Aleppo Mayor Brita Hagi Hasan.
+var officeTitle = map[string]bool{
+	"Mayor": true, "Senator": true, "Sen.": true, "Governor": true, "Gov.": true,
+	"MLA": true, "MP": true, "MPP": true, "Premier": true, "Sheriff": true,
+	"Councillor": true, "Councilor": true, "Congressman": true, "Congresswoman": true,
+	"Rep.": true, "Representative": true, "Alderman": true, "Commissioner": true,
+}
+
+// splitPlaceTitle splits a person or organization "<place> <title> <name>"
+// into the place and the person: Texas Senator Ted Cruz is Texas and Ted
+// Cruz. The place must be known to the gazetteer and take all the words
+// before the title; the name must be one to four capitalized words.
+func splitPlaceTitle(text string, toks []token.Token, ms []Mention) []Mention {
+	g := gazetteer()
+	var out []Mention
+	k := 0
+	for i, m := range ms {
+		for k < len(toks) && toks[k].End <= m.Start {
+			k++
+		}
+		e := k
+		for e < len(toks) && toks[e].Start < m.End {
+			e++
+		}
+		done := false
+		if (m.Type == PER || m.Type == ORG) && latinName(text[m.Start:m.End]) && e-k >= 3 {
+			for t := k + 1; t < e-1 && t-k <= geo.MaxWords; t++ {
+				if !officeTitle[toks[t].Text] {
+					continue
+				}
+				words := make([]string, 0, t-k)
+				for _, tk := range toks[k:t] {
+					words = append(words, tk.Text)
+				}
+				if n, _ := g.LongestMatch(words); n != t-k || e-t-1 > 4 {
+					break
+				}
+				if !slices.ContainsFunc(toks[t+1:e], func(tk token.Token) bool { return !capWord(tk) }) {
+					if out == nil {
+						out = append(make([]Mention, 0, len(ms)+1), ms[:i]...)
+					}
+					out = append(out,
+						Mention{Start: m.Start, End: toks[t-1].End, Type: LOC, Language: m.Language},
+						Mention{Start: toks[t+1].Start, End: m.End, Type: PER, Language: m.Language})
+					done = true
+				}
+				break
+			}
+		}
+		if !done && out != nil {
+			out = append(out, m)
+		}
+	}
+	if out == nil {
+		return ms
+	}
+	return out
+}
+
+// datelines makes the place of a news dateline a place: a line that
+// starts with one to three capitalized words in upper case followed by a
+// dash (DALLAS —, TORRINGTON –), where the words are a place name the
+// gazetteer knows.
+func datelines(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	g := gazetteer()
+	var add []Mention
+	for k := 0; k < len(toks); k++ {
+		if (k > 0 && toks[k].Newlines == 0) || !capWord(toks[k]) || !allCaps(toks[k].Text) {
+			continue
+		}
+		n := 1
+		for n < 3 && k+n < len(toks) && capWord(toks[k+n]) && allCaps(toks[k+n].Text) && toks[k+n].Newlines == 0 {
+			n++
+		}
+		if k+n >= len(toks) || toks[k+n].Newlines > 0 || !isDash(toks[k+n].Text) {
+			continue
+		}
+		if !sentenceFollows(toks[k+n+1:]) {
+			continue // SOCCER - JAPAN GET LATE GOAL: a headline, no dateline
+		}
+		words := make([]string, n)
+		for i := range n {
+			words[i] = toks[k+i].Text
+		}
+		if got, _ := g.LongestMatch(words); got != n {
+			continue
+		}
+		start, end := toks[k].Start, toks[k+n-1].End
+		keep := ms[:0:0]
+		for _, m := range ms {
+			if m.End <= start || m.Start >= end {
+				keep = append(keep, m)
+			}
+		}
+		if len(keep) != len(ms) {
+			ms = keep
+		}
+		add = append(add, Mention{Start: start, End: end, Type: LOC, Language: lang})
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sortByStart(ms)
+	return ms
+}
+
+// isDash reports a hyphen, en dash or em dash (or two hyphens).
+func isDash(s string) bool {
+	switch s {
+	case "-", "--", "–", "—":
+		return true
+	}
+	return false
+}
+
+// sentenceFollows reports whether a lower-case word comes among the next
+// eight tokens of the line that starts toks.
+func sentenceFollows(toks []token.Token) bool {
+	for i, t := range toks {
+		if i == 8 || (i > 0 && t.Newlines > 0) {
+			return false
+		}
+		if t.Kind == token.Word {
+			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speechVerb holds the verbs of saying that mark their subject or object
+// as a person: "Brent told CTV", "said Georgia".
+var speechVerb = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "added": true, "asked": true,
+	"explained": true, "wrote": true, "noted": true, "recalled": true, "admits": true,
+	"admitted": true, "insisted": true, "replied": true,
+}
+
+// speaker reports whether the mention that starts at token k and ends at
+// byte end is next to a verb of saying.
+func speaker(toks []token.Token, k, end int) bool {
+	if k > 0 && speechVerb[toks[k-1].Text] {
+		return true
+	}
+	for j := k; j < len(toks); j++ {
+		if toks[j].Start >= end {
+			return speechVerb[toks[j].Text]
+		}
+	}
+	return false
 }

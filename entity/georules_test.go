@@ -47,6 +47,11 @@ func TestGeoRules(t *testing.T) {
 		{"Also, Missouri has a lot of land.", nil, "[Missouri/LOC]"},
 		{"It is a concern for Western countries.", nil, "[]"},
 		{"Sandra Jansen met Georgia Stevens.", []string{"Sandra Jansen/PER"}, "[Sandra Jansen/PER]"},
+		{"Calgary MLA Sandra Jansen drew applause.", []string{"Calgary MLA Sandra Jansen/PER"}, "[Calgary/LOC Sandra Jansen/PER]"},
+		{"Then Texas Senator Ted Cruz spoke.", []string{"Texas Senator Ted Cruz/ORG"}, "[Texas/LOC Ted Cruz/PER]"},
+		{"DALLAS — Nick Burton is a self-proclaimed farmer.", []string{"DALLAS/ORG", "Nick Burton/PER"}, "[DALLAS/LOC Nick Burton/PER]"},
+		{"SOCCER - JAPAN GET LATE WIN\nText.", []string{"JAPAN/LOC"}, "[JAPAN/LOC]"},
+		{"Brent told CTV Edmonton. Edmonton remains rich.", []string{"Brent/PER", "CTV Edmonton/PER", "Edmonton/PER"}, "[Brent/PER CTV Edmonton/PER Edmonton/LOC]"},
 		{"Алматы и Астана.", []string{"Алматы/PER"}, "[Алматы/PER]"},
 	}
 	for _, tc := range tests {
