@@ -42,7 +42,7 @@ func wellKnownPlace(s string) bool {
 		return false
 	}
 	g := gazetteer()
-	if g == nil || directionWord[strings.ToLower(s)] {
+	if g == nil || directionWord[strings.ToLower(s)] || officeTitle[s] || officeTitle[s+"."] {
 		return false
 	}
 	if _, ok := g.KindOf(s); !ok {
@@ -227,9 +227,12 @@ func fixPlaceEdges(text string, m *Mention) {
 		if k, ok := g.KindOf(s + "."); ok && k == geo.Admin1 {
 			m.End++
 		}
-	case strings.HasSuffix(s, ".") && len(s) > 6 && !strings.Contains(s[:len(s)-1], "."):
-		if wellKnownPlace(s[:len(s)-1]) {
-			m.End--
+	case strings.HasSuffix(s, ".") || strings.HasSuffix(s, "”") || strings.HasSuffix(s, "\""):
+		bare := strings.TrimRight(s, ".”\"")
+		if len(bare) >= 4 && !strings.Contains(bare, ".") && wellKnownPlace(bare) {
+			if c, ok := g.Lookup(bare); ok && strings.EqualFold(c[0].Name, bare) {
+				m.End = m.Start + len(bare) // Iowa. → Iowa, but Calif. stays
+			}
 		}
 	}
 	if rest, ok := strings.CutPrefix(text[m.Start:m.End], "The "); ok && latinName(rest) {
@@ -284,6 +287,7 @@ func promotePlaces(text string, toks []token.Token, ms []Mention, lang language.
 			continue
 		}
 		add = append(add, Mention{Start: start, End: end, Type: LOC, Language: lang})
+		fixPlaceEdges(text, &add[len(add)-1])
 		k += n - 1
 	}
 	if len(add) == 0 {
