@@ -250,7 +250,10 @@ func promotePlaces(text string, toks []token.Token, ms []Mention, lang language.
 	var words [geo.MaxWords]string
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if !capWord(t) {
+		if t.Kind != token.Word {
+			continue
+		}
+		if !capWord(t) && !strings.Contains(t.Text, "-") {
 			continue
 		}
 		for j < len(ms) && ms[j].End <= t.Start {
@@ -264,11 +267,15 @@ func promotePlaces(text string, toks []token.Token, ms []Mention, lang language.
 			k = k2
 			continue
 		}
-		if k > 0 && capWord(toks[k-1]) && toks[k].Newlines == 0 {
+		if k > 0 && capWord(toks[k-1]) && toks[k].Newlines == 0 && !initialFunctionWord(toks, k-1) {
 			continue // inside a longer capitalized run
 		}
+		if strings.Contains(t.Text, "-") {
+			add = hyphenPlaces(text, t, add, lang)
+			continue
+		}
 		n := 0
-		for n < len(words) && k+n < len(toks) && capWord(toks[k+n]) && (n == 0 || toks[k+n].Newlines == 0) {
+		for n < len(words) && k+n < len(toks) && capWord(toks[k+n]) && (n == 0 || toks[k+n].Newlines == 0 && !officeTitle[toks[k+n].Text]) {
 			if j < len(ms) && ms[j].Start < toks[k+n].End {
 				break
 			}
@@ -340,6 +347,8 @@ var officeTitle = map[string]bool{
 	"MLA": true, "MP": true, "MPP": true, "Premier": true, "Sheriff": true,
 	"Councillor": true, "Councilor": true, "Congressman": true, "Congresswoman": true,
 	"Rep.": true, "Representative": true, "Alderman": true, "Commissioner": true,
+	"President": true, "President-elect": true, "Minister": true, "Chancellor": true,
+	"Ambassador": true, "Secretary": true, "Premier-designate": true,
 }
 
 // splitPlaceTitle splits a person or organization "<place> <title> <name>"
@@ -360,15 +369,16 @@ func splitPlaceTitle(text string, toks []token.Token, ms []Mention) []Mention {
 		}
 		done := false
 		if (m.Type == PER || m.Type == ORG) && latinName(text[m.Start:m.End]) && e-k >= 3 {
-			for t := k + 1; t < e-1 && t-k <= geo.MaxWords; t++ {
+			words := make([]string, 0, geo.MaxWords)
+			for _, tk := range toks[k:min(e, k+geo.MaxWords)] {
+				words = append(words, tk.Text)
+			}
+			n, _ := g.LongestMatch(words)
+			for t := k + 1; n > 0 && t < e-1 && t-k <= n+2; t++ {
 				if !officeTitle[toks[t].Text] {
 					continue
 				}
-				words := make([]string, 0, t-k)
-				for _, tk := range toks[k:t] {
-					words = append(words, tk.Text)
-				}
-				if n, _ := g.LongestMatch(words); n != t-k || e-t-1 > 4 {
+				if t < k+n || e-t-1 > 4 || !latinName(text[m.Start:toks[k+n-1].End]) {
 					break
 				}
 				if !slices.ContainsFunc(toks[t+1:e], func(tk token.Token) bool { return !capWord(tk) }) {
@@ -376,7 +386,7 @@ func splitPlaceTitle(text string, toks []token.Token, ms []Mention) []Mention {
 						out = append(make([]Mention, 0, len(ms)+1), ms[:i]...)
 					}
 					out = append(out,
-						Mention{Start: m.Start, End: toks[t-1].End, Type: LOC, Language: m.Language},
+						Mention{Start: m.Start, End: toks[k+n-1].End, Type: LOC, Language: m.Language},
 						Mention{Start: toks[t+1].Start, End: m.End, Type: PER, Language: m.Language})
 					done = true
 				}
@@ -486,4 +496,48 @@ func speaker(toks []token.Token, k, end int) bool {
 		}
 	}
 	return false
+}
+
+// hyphenPlaces adds the well-known places inside an untagged hyphenated
+// word whose other parts are lower-case words or places too: London-based,
+// Canada-wide, made-in-China, Russia-Turkey. Jean-Pierre and Coca-Cola
+// give nothing.
+func hyphenPlaces(text string, t token.Token, add []Mention, lang language.Tag) []Mention {
+	parts := strings.Split(t.Text, "-")
+	if len(parts) < 2 || len(parts) > 4 {
+		return add
+	}
+	n := len(add)
+	off := t.Start
+	for _, p := range parts {
+		switch {
+		case p == "":
+			return add[:n]
+		case latinName(p) && wellKnownPlace(p):
+			add = append(add, Mention{Start: off, End: off + len(p), Type: LOC, Language: lang})
+		case !latinName(p) && strings.ToLower(p) == p:
+		default:
+			return add[:n]
+		}
+		off += len(p) + 1
+	}
+	return add
+}
+
+// functionWord holds words that start sentences and headlines in capitals
+// without being part of a name: "Why US fears …".
+var functionWord = map[string]bool{
+	"is": true, "why": true, "how": true, "what": true, "the": true, "in": true, "on": true,
+	"at": true, "for": true, "but": true, "and": true, "as": true, "if": true, "when": true,
+	"where": true, "who": true, "does": true, "did": true, "can": true, "will": true,
+	"from": true, "to": true, "with": true, "after": true, "before": true, "a": true, "an": true,
+}
+
+// initialFunctionWord reports whether toks[k] is a function word that
+// starts a line or sentence.
+func initialFunctionWord(toks []token.Token, k int) bool {
+	if !functionWord[strings.ToLower(toks[k].Text)] {
+		return false
+	}
+	return k == 0 || toks[k].Newlines > 0 || toks[k-1].Text == "." || toks[k-1].Text == "!" || toks[k-1].Text == "?"
 }

@@ -47,6 +47,8 @@ func TestGeoRules(t *testing.T) {
 		{"Also, Missouri has a lot of land.", nil, "[Missouri/LOC]"},
 		{"Her home in Barrie, Ont., has a garage.", []string{"Barrie/LOC"}, "[Barrie/LOC Ont./LOC]"},
 		{"It is in Sioux City, Iowa.\nMurphy is here.", []string{"Sioux City/LOC", "Iowa./LOC"}, "[Sioux City/LOC Iowa/LOC]"},
+		{"His London-based firm hurt Russia-Turkey ties; Jean-Pierre left.", nil, "[London/LOC Russia/LOC Turkey/LOC]"},
+		{"Why US fears hacking", nil, "[US/LOC]"},
 		{"She moved to Calif. last year.", []string{"Calif./LOC"}, "[Calif./LOC]"},
 		{"It is a concern for Western countries.", nil, "[]"},
 		{"Sandra Jansen met Georgia Stevens.", []string{"Sandra Jansen/PER"}, "[Sandra Jansen/PER]"},
