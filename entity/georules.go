@@ -531,6 +531,8 @@ var functionWord = map[string]bool{
 	"at": true, "for": true, "but": true, "and": true, "as": true, "if": true, "when": true,
 	"where": true, "who": true, "does": true, "did": true, "can": true, "will": true,
 	"from": true, "to": true, "with": true, "after": true, "before": true, "a": true, "an": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "this": true, "that": true,
+	"these": true, "those": true, "some": true, "many": true,
 }
 
 // initialFunctionWord reports whether toks[k] is a function word that
