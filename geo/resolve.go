@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,6 +96,9 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 					buf = append(buf, ids[0])
 				}
 			}
+		}
+		if len(buf) == 0 {
+			buf = t.variants(tp.Text, buf[:0], mode)
 		}
 		if len(buf) == 0 {
 			buf = t.partial(tp.Text, buf[:0], mode)
@@ -587,6 +591,67 @@ func (t *tables) partial(name string, dst []int32, mode int) []int32 {
 	words := strings.Fields(key)
 	for n := len(words) - 1; n >= 1; n-- {
 		if try(strings.Join(words[:n], " ")) {
+			return dst
+		}
+	}
+	return dst[:0]
+}
+
+// variants looks up spellings of a name the tables lack: a county or
+// parish named without its type word (Oconee for Oconee County), Saint for
+// St. and the other way round, "and" for "&", the article of plural names
+// (Urals), and the people of a state or province (Ohioans, Ontarians,
+// Texan), which stand for it. Only Latin-script names are tried.
+func (t *tables) variants(name string, dst []int32, mode int) []int32 {
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 120 {
+		return dst
+	}
+	if r, _ := utf8.DecodeRuneInString(name); r >= 0x250 || !unicode.IsUpper(r) {
+		return dst
+	}
+	try := func(k string, kinds ...Kind) bool {
+		dst = t.lookupForms(k, dst[:0], mode)
+		if len(kinds) > 0 {
+			keep := dst[:0]
+			for _, id := range dst {
+				if slices.Contains(kinds, t.kind(id)) && (kinds[0] != Admin1 || strings.EqualFold(t.place(id).Name, k)) {
+					keep = append(keep, id)
+				}
+			}
+			dst = keep
+		}
+		return len(dst) > 0
+	}
+	for _, w := range []string{" County", " Parish"} {
+		if try(name+w, Admin2) {
+			return dst
+		}
+	}
+	swaps := [][2]string{{"St. ", "Saint "}, {"Saint ", "St. "}, {"St ", "Saint "}, {" & ", " and "}, {" and ", " & "}}
+	for _, sw := range swaps {
+		if strings.Contains(name, sw[0]) && try(strings.Replace(name, sw[0], sw[1], 1)) {
+			return dst
+		}
+	}
+	if strings.HasSuffix(name, "s") && try("the "+name, Land, Water, Region) {
+		return dst
+	}
+	// Ohioans, Minnesotans, Ontarians, Texans, Texan, Richmondites.
+	stem := strings.TrimSuffix(name, "s")
+	var stems []string
+	switch {
+	case strings.HasSuffix(stem, "ite"):
+		stems = append(stems, strings.TrimSuffix(stem, "ite"))
+	case strings.HasSuffix(stem, "ian"):
+		b := strings.TrimSuffix(stem, "ian")
+		stems = append(stems, b+"ia", b+"io", b+"a", b)
+	case strings.HasSuffix(stem, "an"):
+		b := strings.TrimSuffix(stem, "an")
+		stems = append(stems, b+"a", b, b+"as")
+	}
+	for _, k := range stems {
+		if len(k) >= 3 && try(k, Admin1, City) {
 			return dst
 		}
 	}

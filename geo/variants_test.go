@@ -1,0 +1,45 @@
+package geo
+
+import (
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// TestVariants checks the spellings the resolver tries when the tables lack
+// a name: counties without their type word, St./Saint, plural names with
+// their article, and the people of a state.
+func TestVariants(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		kind    Kind
+		country string
+		want    string // English name, "" for any
+	}{
+		{"Oconee", Admin2, "US", "Oconee County"},
+		{"Sarpy", Admin2, "US", "Sarpy County"},
+		{"St. Kitts and Nevis", Country, "KN", ""},
+		{"Urals", Land, "", "Ural Mountains"},
+		{"Ohioans", Admin1, "US", "Ohio"},
+		{"Minnesotans", Admin1, "US", "Minnesota"},
+		{"Ontarians", Admin1, "CA", "Ontario"},
+	}
+	for _, tc := range tests {
+		text := "News about " + tc.name + " today."
+		res := r.Resolve(text, []Toponym{{Start: 11, End: 11 + len(tc.name), Text: tc.name}}, language.English)
+		p := res[0].Place
+		if !res[0].Resolved || p.Kind != tc.kind || p.Country != tc.country || tc.want != "" && p.Name != tc.want {
+			t.Errorf("%s: got %+v (resolved %v), want %s %s %s", tc.name, p, res[0].Resolved, tc.want, tc.kind, tc.country)
+		}
+	}
+	// Names that are no variants of anything stay unresolved.
+	for _, s := range []string{"Xqzzyans", "Qwertyites"} {
+		if res := r.Resolve(s, []Toponym{{Start: 0, End: len(s), Text: s}}, language.English); res[0].Resolved {
+			t.Errorf("%s resolved to %+v", s, res[0].Place)
+		}
+	}
+}
