@@ -628,7 +628,11 @@ func (t *tables) variants(name string, dst []int32, mode int) []int32 {
 			return dst
 		}
 	}
-	swaps := [][2]string{{"St. ", "Saint "}, {"Saint ", "St. "}, {"St ", "Saint "}, {" & ", " and "}, {" and ", " & "}}
+	if b, ok := strings.CutSuffix(name, " Co."); ok && try(b+" County", Admin2) {
+		return dst
+	}
+	swaps := [][2]string{{"St. ", "Saint "}, {"Saint ", "St. "}, {"St ", "Saint "}, {" & ", " and "}, {" and ", " & "},
+		{"Mt. ", "Mount "}, {"Ft. ", "Fort "}, {" Twp.", " Township"}, {"Pt. ", "Point "}}
 	for _, sw := range swaps {
 		if strings.Contains(name, sw[0]) && try(strings.Replace(name, sw[0], sw[1], 1)) {
 			return dst
