@@ -215,7 +215,7 @@ func (a *Analyzer) resolve(text string, ents []entity.Entity, main language.Tag)
 	}
 	for k, r := range a.resolver.Resolve(text, tops, main) {
 		i := owner[k]
-		if !r.Resolved || out[i] != nil {
+		if !r.Resolved || r.Inferred || out[i] != nil {
 			continue
 		}
 		p := r.Place

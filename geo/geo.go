@@ -162,6 +162,10 @@ type Resolution struct {
 	Toponym
 	Place    Place
 	Resolved bool // false when no candidate was found
+	// Inferred is true when no place of the toponym's name was found and
+	// Place is the place the document is most about (see
+	// [Resolver.Resolve]): the toponym most likely lies in or near it.
+	Inferred bool
 }
 
 type config struct {

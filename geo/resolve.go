@@ -67,7 +67,11 @@ type mention struct {
 // toward its countries; "Paris, Texas" puts Paris in Texas. A demonym given
 // as a toponym (Sudanese, European) resolves to its country or region, and
 // a name the gazetteer lacks resolves to the place it names or lies in when
-// there is one (Vancouver Art Gallery, South Pacific, North London).
+// there is one (Vancouver Art Gallery, South Pacific, North London). A
+// name found nowhere takes the place the document is most about — the town
+// it names most often, else its most named division, else its most named
+// country — and is marked Inferred; it stays unresolved only when the
+// document resolves no town, division or country.
 func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) []Resolution {
 	out := make([]Resolution, len(toponyms))
 	if len(toponyms) == 0 {
@@ -269,7 +273,47 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			out[i].Place, out[i].Resolved = m.cands[m.best].p, true
 		}
 	}
+	backoff(out)
 	return out
+}
+
+// backoff resolves the toponyms that no name look-up found to the place
+// the document is most about, marking them Inferred: the town it names
+// most often (the first of those named equally often), else the most named
+// county or region, else the most named country. A site (St. Takla Church),
+// street or village the tables lack lies, in news, most likely where the
+// rest of the story does: in a local report, near its town; at worst in its
+// country.
+func backoff(out []Resolution) {
+	rank := map[Kind]int{City: 3, Admin2: 2, Admin1: 2, Country: 1}
+	type placeKey struct {
+		id                  int
+		name, country, kind string
+	}
+	counts := map[placeKey]int{}
+	var focus *Place
+	bestRank, bestN := 0, 0
+	for i := range out {
+		p := &out[i].Place
+		r := rank[p.Kind]
+		if !out[i].Resolved || r == 0 {
+			continue
+		}
+		k := placeKey{p.GeonameID, p.Name, p.Country, string(p.Kind)}
+		counts[k]++
+		if n := counts[k]; r > bestRank || r == bestRank && n > bestN {
+			bestRank, bestN, focus = r, n, p
+		}
+	}
+	if focus == nil {
+		return
+	}
+	f := *focus
+	for i := range out {
+		if !out[i].Resolved && !compassWord(out[i].Text) {
+			out[i].Place, out[i].Resolved, out[i].Inferred = f, true, true
+		}
+	}
 }
 
 func weightOf(p *Place, n int) float64 {
@@ -660,4 +704,11 @@ func (t *tables) variants(name string, dst []int32, mode int) []int32 {
 		}
 	}
 	return dst[:0]
+}
+
+// compassWord reports a lone direction or qualifier (East, Central), which
+// names no place of its own and so takes none by backoff.
+func compassWord(s string) bool {
+	k := foldName(s) + " "
+	return slices.Contains(qualifiers, k)
 }

@@ -43,3 +43,37 @@ func TestVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestBackoff checks that a name found nowhere takes the town the document
+// is most about, marked Inferred, and stays unresolved without one.
+func TestBackoff(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Fargo flooded. Volunteers came from Fargo to Qwzzy Grove, North Dakota."
+	tops := []Toponym{
+		{Start: 0, End: 5, Text: "Fargo"},
+		{Start: 36, End: 41, Text: "Fargo"},
+		{Start: 45, End: 56, Text: "Qwzzy Grove"},
+		{Start: 58, End: 70, Text: "North Dakota"},
+	}
+	res := r.Resolve(text, tops, language.English)
+	if g := res[2]; !g.Resolved || !g.Inferred || g.Place.Name != "Fargo" || g.Place.Country != "US" {
+		t.Errorf("Qwzzy Grove: got %+v", g)
+	}
+	for _, i := range []int{0, 1, 3} {
+		if res[i].Inferred {
+			t.Errorf("%s marked Inferred", res[i].Text)
+		}
+	}
+	text = "Fargo flooded in the East."
+	res = r.Resolve(text, []Toponym{{Start: 0, End: 5, Text: "Fargo"}, {Start: 21, End: 25, Text: "East"}}, language.English)
+	if res[1].Resolved {
+		t.Errorf("East: got %+v, want no place", res[1])
+	}
+	res = r.Resolve("Qwzzy Grove", []Toponym{{Start: 0, End: 11, Text: "Qwzzy Grove"}}, language.English)
+	if res[0].Resolved || res[0].Inferred {
+		t.Errorf("lone unknown name: got %+v", res[0])
+	}
+}
