@@ -49,8 +49,9 @@ type cand struct {
 }
 
 type mention struct {
-	cands []cand
-	best  int // index into cands, -1 for none
+	cands   []cand
+	best    int  // index into cands, -1 for none
+	partial bool // the candidates name only part of the mention
 }
 
 // Resolve returns one Resolution per toponym, in the order given. text is
@@ -106,6 +107,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 		}
 		if len(buf) == 0 {
 			buf = t.partial(tp.Text, buf[:0], mode)
+			ms[i].partial = len(buf) > 0
 		}
 		if len(buf) == 0 {
 			ms[i].best = -1
@@ -271,6 +273,20 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 	for i, m := range ms {
 		if m.best >= 0 {
 			out[i].Place, out[i].Resolved = m.cands[m.best].p, true
+		}
+	}
+	// A part of a name (Stade of Stade de France) that points outside
+	// every country the rest of the document names is a weaker guess than
+	// the document's own place.
+	inDoc := map[string]bool{}
+	for i, m := range ms {
+		if out[i].Resolved && !m.partial && out[i].Place.Country != "" {
+			inDoc[out[i].Place.Country] = true
+		}
+	}
+	for i, m := range ms {
+		if m.partial && out[i].Resolved && len(inDoc) > 0 && !inDoc[out[i].Place.Country] {
+			out[i].Place, out[i].Resolved = Place{}, false
 		}
 	}
 	backoff(out)
