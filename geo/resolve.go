@@ -26,15 +26,16 @@ var (
 	wCityPop      = 0.8
 	wCapital      = 1.3
 	wSeat         = 0.4
-	wPrimary      = 0.25 // the mention is the place's main English name
-	wShadow       = 1.5  // penalty of a town named like a country or division among the candidates
-	wContainer    = 4.0  // the division or country named right after a comma holds the candidate
-	wDocCountry   = 5.6  // the candidate's country is named elsewhere in the document
-	wDocAdmin1    = 2.5  // the candidate's admin-1 region is named elsewhere
-	wNear         = 1.2  // another place of the document lies within nearKm
-	wFocus        = 1.5  // WithFocus country
-	wLangCountry  = 1.0  // a country whose language the document is in
-	wDemonym      = 1.0  // per demonym of the candidate's country, up to 2
+	wPrimary      = 0.25    // the mention is the place's main English name
+	smallTown     = 10000.0 // people: a town this small alone in its country backs off to the document's place
+	wShadow       = 1.5     // penalty of a town named like a country or division among the candidates
+	wContainer    = 4.0     // the division or country named right after a comma holds the candidate
+	wDocCountry   = 5.6     // the candidate's country is named elsewhere in the document
+	wDocAdmin1    = 2.5     // the candidate's admin-1 region is named elsewhere
+	wNear         = 1.2     // another place of the document lies within nearKm
+	wFocus        = 1.5     // WithFocus country
+	wLangCountry  = 1.0     // a country whose language the document is in
+	wDemonym      = 1.0     // per demonym of the candidate's country, up to 2
 	nearKm        = 150.0
 	evidenceLimit = 2.0
 	wLangEN       = 0.0 // English documents: United States, United Kingdom
@@ -277,15 +278,26 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 	}
 	// A part of a name (Stade of Stade de France) that points outside
 	// every country the rest of the document names is a weaker guess than
-	// the document's own place.
-	inDoc := map[string]bool{}
+	// the document's own place; so is a small town that is the document's
+	// only place in its country.
+	names := map[string]map[string]bool{} // country -> the mention keys resolved in it
 	for i, m := range ms {
-		if out[i].Resolved && !m.partial && out[i].Place.Country != "" {
-			inDoc[out[i].Place.Country] = true
+		if c := out[i].Place.Country; out[i].Resolved && !m.partial && c != "" {
+			if names[c] == nil {
+				names[c] = map[string]bool{}
+			}
+			names[c][keys[i]] = true
 		}
 	}
 	for i, m := range ms {
-		if m.partial && out[i].Resolved && len(inDoc) > 0 && !inDoc[out[i].Place.Country] {
+		if !out[i].Resolved {
+			continue
+		}
+		p := &out[i].Place
+		own := names[p.Country]
+		others := len(own) > 1 || len(own) == 1 && !own[keys[i]]
+		small := !m.partial && p.Kind == City && p.Population < int(smallTown) && !others && len(names) > 1
+		if m.partial && !others && len(names) > 0 || small {
 			out[i].Place, out[i].Resolved = Place{}, false
 		}
 	}

@@ -77,3 +77,25 @@ func TestBackoff(t *testing.T) {
 		t.Errorf("lone unknown name: got %+v", res[0])
 	}
 }
+
+// TestSmallTownAlone checks that a small town that would be the document's
+// only place in its country gives way to the document's own place.
+func TestSmallTownAlone(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Flights at Heathrow were cancelled; the United Kingdom said London was shut."
+	tops := []Toponym{
+		{Start: 11, End: 19, Text: "Heathrow"},
+		{Start: 40, End: 54, Text: "United Kingdom"},
+		{Start: 60, End: 66, Text: "London"},
+	}
+	res := r.Resolve(text, tops, language.English)
+	if g := res[0]; g.Place.Country != "GB" || !g.Inferred {
+		t.Errorf("Heathrow: got %+v, want an inferred place in GB", g)
+	}
+	if g := res[2]; g.Place.Country != "GB" || g.Inferred {
+		t.Errorf("London: got %+v", g)
+	}
+}
