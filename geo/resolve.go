@@ -250,7 +250,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 					}
 					s += wDemonym * math.Min(float64(dem[p.Country]), 2)
 				}
-				if p.Admin1 != "" && p.Kind != Admin1 && p.Kind != Country {
+				if p.Admin1 != "" && p.Kind != Country { // a division, too, is where its places are named
 					e := admins[p.Admin1]
 					if self.Admin1 == p.Admin1 {
 						e -= weightOf(self, len(m.cands))
