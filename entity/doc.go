@@ -24,6 +24,12 @@
 // name of the built-in knowledge base takes its type where the model took
 // a person for a non-person or the reverse (Izvestiya is a newspaper); a
 // bracketed English gloss after a name (Vostok (East)) is no mention.
+// Gazetteer rules for Latin-script text make well-known places the model
+// took for persons or organizations places (Edmonton, "from Calgary"),
+// split a place off "X of Y" persons and "<place> <office title> <name>"
+// mentions (Texas Senator Ted Cruz), tag news datelines (DALLAS —),
+// places inside hyphenated words (London-based) and untagged well-known
+// places, and keep abbreviations' full stops (Ky.).
 // Training adds headline-cased copies of sentences so that the model itself
 // discounts capitals in headlines.
 //

@@ -8,7 +8,9 @@
 // hand-written seas, lakes, rivers, mountains, deserts, peninsulas and
 // macro-regions (Central Asia, the Baltic States, the Caucasus, CIS, Donbas).
 // A [Resolver] picks one place for each mention of a document, using the
-// whole document.
+// whole document. A name it finds nowhere (a street, a village or a
+// building the tables lack) takes the place the document is most about and
+// is marked [Resolution].Inferred.
 //
 // # Usage
 //
