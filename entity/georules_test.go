@@ -72,3 +72,20 @@ func TestGeoRules(t *testing.T) {
 		}
 	}
 }
+
+// TestGeoRulesEdges runs the gazetteer rules over texts that end or start
+// inside their patterns; they must keep every mention inside the text.
+func TestGeoRulesEdges(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"Ky", "in Ky.", "-London-", "London--based", "The", "The UK", "DALLAS —", "DALLAS",
+		"Marco Rubio of", "of Florida", "Calgary MLA", "Why US", "US-", "a -Canada- b", "Sen. X of Y"} {
+		for _, m := range tg.Extract(s, language.English) {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End || s[m.Start:m.End] != m.Text {
+				t.Errorf("%q: bad mention %+v", s, m)
+			}
+		}
+	}
+}
