@@ -52,7 +52,7 @@ type outcome struct {
 func (d *Detector) Detect(text string) Result {
 	s := d.pool.Get().(*scratch)
 	defer d.pool.Put(s)
-	o := d.run(s, text)
+	o := d.run(s, text, false)
 	r := Result{Language: Und, Script: scriptTag(o.script)}
 	if o.class < 0 {
 		return r
@@ -88,8 +88,10 @@ func (d *Detector) Detect(text string) Result {
 	return r
 }
 
-// run scores text and leaves the class scores in s.scores.
-func (d *Detector) run(s *scratch, text string) outcome {
+// run scores text and leaves the class scores in s.scores. With early set
+// it may stop as soon as the leader is decisive; otherwise only past the
+// middle of the text.
+func (d *Detector) run(s *scratch, text string, early bool) outcome {
 	s.x.Reset()
 	s.sc.Reset()
 	m := d.m
@@ -125,10 +127,11 @@ func (d *Detector) run(s *scratch, text string) outcome {
 		}
 		m.Add(s.sc, keys)
 		s.x.ClearKeys()
-		// Stop early only past the middle of the text, so that a page that
-		// opens with a few lines in another language is still judged by
-		// most of it.
-		if 2*i >= len(text) && d.decided(s) {
+		// A whole page stops early only past its middle, so that a page
+		// that opens with a few lines in another language is still judged
+		// by most of it; a segment piece (a line or a few sentences) may
+		// stop as soon as one language leads decisively.
+		if (early || 2*i >= len(text)) && d.decided(s) {
 			break
 		}
 	}

@@ -46,7 +46,7 @@ func (d *Detector) Segments(text string) []Segment {
 	defer d.pool.Put(s)
 	ps := s.lines[:0]
 	for _, span := range splitPieces(text) {
-		o := d.run(s, text[span[0]:span[1]])
+		o := d.run(s, text[span[0]:span[1]], true)
 		ps = append(ps, piece{start: span[0], end: span[1], class: o.class, conf: o.conf,
 			weak: o.words < weakWords && o.letters < weakLetters, letters: o.letters})
 	}
