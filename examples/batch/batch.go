@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/newsmon/newsmon/examples/internal/jsonl"
 	"io"
 	"iter"
 	"slices"
@@ -19,29 +20,8 @@ import (
 	"github.com/newsmon/newsmon"
 )
 
-// Doc is one input line. Fields other than these are ignored.
-type Doc struct {
-	// ID is any JSON value; it is copied to the output unchanged (null when
-	// absent).
-	ID json.RawMessage `json:"id"`
-	// Title and Text are analyzed together as Title + "\n\n" + Text (or the
-	// one that is not empty); report offsets index that string.
-	Title string `json:"title"`
-	Text  string `json:"text"`
-	// Published is not analyzed; any JSON value is accepted.
-	Published json.RawMessage `json:"published"`
-}
-
-// document returns the text analyzed for d.
-func (d *Doc) document() string {
-	switch {
-	case d.Title == "":
-		return d.Text
-	case d.Text == "":
-		return d.Title
-	}
-	return d.Title + "\n\n" + d.Text
-}
+// Doc is one input line.
+type Doc = jsonl.Doc
 
 // Result is one output line: the input's id and where it was, and either
 // the report or why there is none.
@@ -223,7 +203,7 @@ func (r *reader) parse(src string, line int, raw []byte) (string, item, bool) {
 	if len(id) == 0 {
 		id = json.RawMessage("null")
 	}
-	text := d.document()
+	text := d.Document()
 	return text, item{res: Result{ID: id, Source: src, Line: line}, size: len(text)}, true
 }
 

@@ -119,7 +119,7 @@ func TestRunOrderMalformedNothingLost(t *testing.T) {
 		assert.Equal(t, wantLines[i], r.Line, "result %d line", i)
 		assert.Equal(t, "in.jsonl", r.Source)
 		require.Empty(t, r.Error)
-		direct, err := a.Analyze(context.Background(), want[i].document())
+		direct, err := a.Analyze(context.Background(), want[i].Document())
 		require.NoError(t, err)
 		wantJSON, _ := json.Marshal(direct)
 		gotJSON, _ := json.Marshal(r.Report)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/newsmon/newsmon/examples/internal/jsonl"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -87,23 +88,8 @@ func (fn *analyzeFn) Setup() error {
 	return err
 }
 
-// Doc is one input line. Fields other than these are ignored.
-type Doc struct {
-	ID        json.RawMessage `json:"id"`
-	Title     string          `json:"title"`
-	Text      string          `json:"text"`
-	Published json.RawMessage `json:"published"`
-}
-
-func (d *Doc) document() string {
-	switch {
-	case d.Title == "":
-		return d.Text
-	case d.Text == "":
-		return d.Title
-	}
-	return d.Title + "\n\n" + d.Text
-}
+// Doc is one input line.
+type Doc = jsonl.Doc
 
 // Result is one output line.
 type Result struct {
@@ -168,7 +154,7 @@ func (fn *analyzeFn) ProcessElement(ctx context.Context, file, line string, emit
 		malformed.Inc(ctx, 1)
 		return fail(nil, err)
 	}
-	text := d.document()
+	text := d.Document()
 	rep, err := fn.a.Analyze(ctx, text)
 	if err != nil {
 		if ctx.Err() != nil {

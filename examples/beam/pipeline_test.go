@@ -57,7 +57,7 @@ func writeInputs(t *testing.T, dir string) (string, map[string]string, int) {
 		require.NoError(t, err)
 		files[i%2].Write(line)
 		files[i%2].WriteString("\n")
-		want[id] = (&Doc{Title: title, Text: text}).document()
+		want[id] = (&Doc{Title: title, Text: text}).Document()
 	}
 	files[0].WriteString("not json\n\n{\"id\": 1, \"text\": 5}\n")
 	files[1].WriteString("{\"id\": \"x\", \"text\": \"unterminated\n")
@@ -149,7 +149,7 @@ func TestParse(t *testing.T) {
 		assert.Equal(t, tc.ok, ok, "parse(%q) ok", tc.line)
 		assert.Equal(t, tc.err, err != nil, "parse(%q) error %v", tc.line, err)
 		if ok && err == nil {
-			assert.Equal(t, tc.doc, d.document(), "parse(%q) document", tc.line)
+			assert.Equal(t, tc.doc, d.Document(), "parse(%q) document", tc.line)
 		}
 	}
 	assert.Equal(t, "ab", prefix("abc", 2))
