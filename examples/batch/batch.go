@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/newsmon/newsmon/examples/internal/jsonl"
 	"io"
 	"iter"
 	"slices"
@@ -18,6 +17,7 @@ import (
 	"time"
 
 	"github.com/newsmon/newsmon"
+	"github.com/newsmon/newsmon/examples/internal/jsonl"
 )
 
 // Doc is one input line.

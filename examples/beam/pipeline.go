@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/newsmon/newsmon/examples/internal/jsonl"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -16,6 +15,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/newsmon/newsmon"
+	"github.com/newsmon/newsmon/examples/internal/jsonl"
 )
 
 // Options are the pipeline's inputs and outputs.
