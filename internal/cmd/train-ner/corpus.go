@@ -92,6 +92,20 @@ func splitTag(tag string, mapType func(string) int) (bool, int) {
 	return tag[0] == 'B', mapType(tag[2:])
 }
 
+// readFiles reads the files of one annotated document (text and its
+// annotation files) as strings.
+func readFiles(paths ...string) ([]string, error) {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = string(b)
+	}
+	return out, nil
+}
+
 // perOrgLoc maps the PER, ORG and LOC tags of CoNLL and WikiANN to types;
 // other tags (MISC) are -1, not trained.
 func perOrgLoc(t string) int {
@@ -223,19 +237,11 @@ func readFactRu(dir string, keep func(i int) bool, namesOnly bool) ([]doc, error
 			continue
 		}
 		base := strings.TrimSuffix(objPath, ".objects")
-		txt, err := os.ReadFile(base + ".txt")
+		files, err := readFiles(base+".txt", base+".spans", objPath)
 		if err != nil {
 			return nil, err
 		}
-		spans, err := os.ReadFile(base + ".spans")
-		if err != nil {
-			return nil, err
-		}
-		objs, err := os.ReadFile(objPath)
-		if err != nil {
-			return nil, err
-		}
-		text := string(txt)
+		text, spans, objs := files[0], files[1], files[2]
 		r2b := runeToByte(text)
 		type rng struct {
 			a, b  int
@@ -243,7 +249,7 @@ func readFactRu(dir string, keep func(i int) bool, namesOnly bool) ([]doc, error
 			kind  string
 		}
 		sp := map[string]rng{}
-		for _, line := range strings.Split(string(spans), "\n") {
+		for _, line := range strings.Split(spans, "\n") {
 			line, _, _ = strings.Cut(line, "#")
 			fs := strings.Fields(line)
 			if len(fs) < 4 {
@@ -257,7 +263,7 @@ func readFactRu(dir string, keep func(i int) bool, namesOnly bool) ([]doc, error
 			sp[fs[0]] = rng{s, s + n, factruNamed[fs[1]], fs[1]}
 		}
 		var ms []gold
-		for _, line := range strings.Split(string(objs), "\n") {
+		for _, line := range strings.Split(objs, "\n") {
 			line, _, _ = strings.Cut(line, "#")
 			fs := strings.Fields(line)
 			if len(fs) < 3 {
@@ -372,18 +378,14 @@ func readBrat(dir string, proper bool) ([]doc, error) {
 	var docs []doc
 	for _, ann := range names {
 		base := strings.TrimSuffix(ann, ".ann")
-		txt, err := os.ReadFile(base + ".txt")
+		files, err := readFiles(base+".txt", ann)
 		if err != nil {
 			return nil, err
 		}
-		a, err := os.ReadFile(ann)
-		if err != nil {
-			return nil, err
-		}
-		text := string(txt)
+		text, a := files[0], files[1]
 		r2b := runeToByte(text)
 		var ms []gold
-		for _, line := range strings.Split(string(a), "\n") {
+		for _, line := range strings.Split(a, "\n") {
 			if !strings.HasPrefix(line, "T") {
 				continue
 			}

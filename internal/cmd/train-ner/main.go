@@ -477,31 +477,32 @@ func trimQuotes(text string, a, b int) (int, int) {
 	return a, b
 }
 
-// logSet starts the section of the errors file for the data set name.
-func logSet(name string) {
+// openErrLog opens the -errors file on first use; false means no logging.
+func openErrLog() bool {
 	if errorsTo == "" {
-		return
+		return false
 	}
 	if errLog == nil {
 		var err error
 		if errLog, err = os.Create(errorsTo); err != nil {
 			errorsTo = ""
-			return
+			return false
 		}
+	}
+	return true
+}
+
+// logSet starts the section of the errors file for the data set name.
+func logSet(name string) {
+	if !openErrLog() {
+		return
 	}
 	fmt.Fprintf(errLog, "## %s\n", name)
 }
 
 func logErr(kind, text string, a, b, t int) {
-	if errorsTo == "" {
+	if !openErrLog() {
 		return
-	}
-	if errLog == nil {
-		var err error
-		if errLog, err = os.Create(errorsTo); err != nil {
-			errorsTo = ""
-			return
-		}
 	}
 	lo, hi := max(0, a-60), min(len(text), b+60)
 	for lo > 0 && !utf8.RuneStart(text[lo]) {
