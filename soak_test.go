@@ -247,13 +247,12 @@ func TestResourceBudget(t *testing.T) {
 	}
 	cs := measureColdStart(t)
 	t.Logf("cold start (New + first Analyze) %v; peak RSS with every language loaded %.1f MB", cs.First.Round(time.Millisecond), float64(cs.AllRSS)/(1<<20))
-	if os.Getenv("NEWSMON_PERF") == "" {
-		return
-	}
-	if cs.First > 300*time.Millisecond {
-		t.Errorf("cold start %v; want ≤ 300ms", cs.First)
-	}
+	// Memory does not depend on the machine's load: always held to budget.
 	if cs.AllRSS > 300<<20 {
 		t.Errorf("peak RSS %.1f MB; want ≤ 300 MB", float64(cs.AllRSS)/(1<<20))
+	}
+	// Wall time does; NEWSMON_PERF=1 holds it on a quiet machine.
+	if os.Getenv("NEWSMON_PERF") != "" && cs.First > 300*time.Millisecond {
+		t.Errorf("cold start %v; want ≤ 300ms", cs.First)
 	}
 }
