@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,7 +45,95 @@ func kbTypes(ms []Mention, text string) []Mention {
 			m.Type = first
 		}
 	}
+	return listTypes(ms, text, kb)
+}
+
+// listTypes makes the members of a coordinated list of names agree in type
+// where the knowledge base backs it: in "Vostok (East), Zapad (West), Tsentr
+// (Centre) and Kavkas (Caucasus)" the military districts Zapad, Tsentr and
+// Kavkas are organizations in the knowledge base, so Vostok, which the model
+// read as a place, is one too. A list is three or more mentions joined only by
+// commas, semicolons and "and"/"or" words (bracketed glosses between them are
+// skipped); a member changes between organization and place only when two
+// other members have that type and their names have knowledge-base entries of
+// it, and its own name has such an entry too.
+func listTypes(ms []Mention, text string, kb *kbIndex) []Mention {
+	hasType := func(m Mention, t Type) bool {
+		for _, j := range kb.byKey[kbKey(text[m.Start:m.End])] {
+			if kb.entries[j].Type == t {
+				return true
+			}
+		}
+		return false
+	}
+	var run []int // indexes of the members of the current list
+	flush := func() {
+		if len(run) >= 3 {
+			for _, t := range []Type{ORG, LOC} {
+				backed := 0
+				for _, i := range run {
+					if ms[i].Type == t && hasType(ms[i], t) {
+						backed++
+					}
+				}
+				for _, i := range run {
+					m := &ms[i]
+					if (m.Type == ORG || m.Type == LOC) && m.Type != t && hasType(*m, t) && backed >= 2 {
+						m.Type = t
+					}
+				}
+			}
+		}
+		run = run[:0]
+	}
+	for i, m := range ms {
+		if bracketed(text, m) {
+			continue
+		}
+		if len(run) > 0 && !coordinated(text[ms[run[len(run)-1]].End:m.Start]) {
+			flush()
+		}
+		run = append(run, i)
+	}
+	flush()
 	return ms
+}
+
+// bracketed reports a mention that fills a pair of brackets exactly.
+func bracketed(text string, m Mention) bool {
+	return m.Start > 0 && m.End < len(text) && text[m.Start-1] == '(' && text[m.End] == ')'
+}
+
+// coordinated reports whether the text between two names joins them as list
+// members: separators and conjunctions only, once bracketed asides of at most
+// a few words are taken out.
+func coordinated(gap string) bool {
+	var b strings.Builder
+	depth := 0
+	for _, r := range gap {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			if depth == 0 {
+				return false
+			}
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	if depth != 0 || len(gap) > 60 {
+		return false
+	}
+	for _, w := range strings.Fields(strings.NewReplacer(",", " , ", ";", " ; ").Replace(b.String())) {
+		switch strings.ToLower(w) {
+		case ",", ";", "and", "or", "и", "или", "а", "және", "мен", "та", "і", "й":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // dropGlosses removes translations in brackets after a name: in
@@ -57,6 +146,7 @@ func kbTypes(ms []Mention, text string) []Mention {
 // the text, and is neither a known place name nor a name in the knowledge
 // base ("Astana (Nur-Sultan)" keeps both).
 func dropGlosses(text string, toks []token.Token, ms []Mention) []Mention {
+	ms = dropCompassAdjectives(text, ms)
 	count := make(map[string]int, len(ms))
 	for _, m := range ms {
 		count[text[m.Start:m.End]]++
@@ -70,6 +160,44 @@ func dropGlosses(text string, toks []token.Token, ms []Mention) []Mention {
 		if k < len(toks) && toks[k].Start == m.Start && toks[k].End == m.End &&
 			count[text[m.Start:m.End]] == 1 && isGloss(text, toks, k) {
 			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// compassWords start compound adjectives of origin in English: "East
+// European", "Central Asian", "North African".
+var compassWords = map[string]bool{
+	"East": true, "West": true, "North": true, "South": true, "Central": true,
+	"Eastern": true, "Western": true, "Northern": true, "Southern": true,
+	"Northeast": true, "Northwest": true, "Southeast": true, "Southwest": true,
+}
+
+// continental are adjectives of continents and macro-regions, which the
+// gazetteer's demonyms (countries only) leave out.
+var continental = map[string]bool{
+	"European": true, "Asian": true, "African": true, "American": true, "Caucasian": true, "Siberian": true,
+	"Arab": true, "Slavic": true, "Latin": true, "Nordic": true, "Balkan": true,
+}
+
+// dropCompassAdjectives removes a one-word mention of a compass word that the
+// model cut off a compound adjective: in "the East European and Central Asian
+// regions" East is no place of its own, any more than Belarusian is. The next
+// word must be a country demonym of the gazetteer or a continental adjective,
+// on the same line after one space.
+func dropCompassAdjectives(text string, ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if compassWords[text[m.Start:m.End]] && m.End+1 < len(text) && text[m.End] == ' ' {
+			next := text[m.End+1:]
+			n := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) })
+			if n < 0 {
+				n = len(next)
+			}
+			if _, ok := gazetteer().Demonym(next[:n]); (ok || continental[next[:n]]) && n > 0 {
+				continue
+			}
 		}
 		out = append(out, m)
 	}

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newsmon/newsmon/internal/token"
@@ -57,6 +58,49 @@ func TestDropGlosses(t *testing.T) {
 		got := dropGlosses(tc.text, toks, ms)
 		if (len(got) == 1) != tc.keep {
 			t.Errorf("%q: kept %v, want %v", tc.text, len(got) == 1, tc.keep)
+		}
+	}
+}
+
+func TestListTypes(t *testing.T) {
+	// Three members backed by the knowledge base as organizations pull the
+	// fourth, read as a place, over; a lone place stays a place.
+	text := "commands: Vostok (East), Zapad (West), Tsentr (Centre) and Kavkas (Caucasus)."
+	at := func(s string, typ Type) Mention {
+		i := strings.Index(text, s)
+		return Mention{Start: i, End: i + len(s), Type: typ}
+	}
+	ms := []Mention{at("Vostok", LOC), at("East", LOC), at("Zapad", ORG), at("Tsentr", ORG), at("Kavkas", ORG)}
+	got := kbTypes(ms, text)
+	if got[0].Type != ORG {
+		t.Errorf("Vostok in a list of military districts: %s, want ORG", got[0].Type)
+	}
+	if got[1].Type != LOC {
+		t.Errorf("bracketed East: %s, want LOC (not a list member)", got[1].Type)
+	}
+	text = "He visited Vostok, then spoke to Zapad and Tsentr officials."
+	ms = []Mention{at("Vostok", LOC), at("Zapad", ORG), at("Tsentr", ORG)}
+	if got := kbTypes(ms, text); got[0].Type != LOC {
+		t.Errorf("Vostok outside a list: %s, want LOC", got[0].Type)
+	}
+}
+
+func TestDropCompassAdjectives(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		keep       bool
+	}{
+		{"the East European and Central Asian regions", "East", false},
+		{"North African states", "North", false},
+		{"Central Asian republics", "Central", false},
+		{"troops in the East of Ukraine", "East", true},
+		{"the West said", "West", true},
+		{"South Korea said", "South Korea", true},
+	} {
+		i := strings.Index(tc.text, tc.name)
+		got := dropCompassAdjectives(tc.text, []Mention{{Start: i, End: i + len(tc.name), Type: LOC}})
+		if (len(got) == 1) != tc.keep {
+			t.Errorf("%q in %q: kept %v, want %v", tc.name, tc.text, len(got) == 1, tc.keep)
 		}
 	}
 }
