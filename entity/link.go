@@ -302,16 +302,25 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 	// 4. People: a one-word name joins the full name with that surname (or
 	// first name), the nearest one before it, else after it.
 	fullNames := map[string][]int{} // surname or first name -> full-name mentions
+	// The same by stem (stemKey): a lone surname whose ending the
+	// canonicalizer read as a case ending (Саква -> Сакв, Рааба -> Рааб)
+	// still finds Ричард Саква.
+	fullStems := map[string][]int{}
 	for j := range ms {
 		if ws := ms[j].words; mentions[j].Type == PER && len(ws) >= 2 {
 			last := idSurname(ws[len(ws)-1]) // Татьяна Голикова ... Голиков(а)
 			fullNames[last] = append(fullNames[last], j)
+			fullStems[stemKey(last)] = append(fullStems[stemKey(last)], j)
 			if first := idSurname(ws[0]); first != last {
 				fullNames[first] = append(fullNames[first], j)
+				fullStems[stemKey(first)] = append(fullStems[stemKey(first)], j)
 			}
 		}
 	}
 	for _, js := range fullNames {
+		slices.SortStableFunc(js, func(a, b int) int { return mentions[a].Start - mentions[b].Start })
+	}
+	for _, js := range fullStems {
 		slices.SortStableFunc(js, func(a, b int) int { return mentions[a].Start - mentions[b].Start })
 	}
 	// Full names with one surname and first names that agree on their first
@@ -351,7 +360,12 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 			}
 			continue
 		}
-		best := nearest(fullNames[idSurname(ms[i].words[0])], mentions, mentions[i].Start)
+		w := idSurname(ms[i].words[0])
+		js := fullNames[w]
+		if len(js) == 0 && len(w) >= 3 {
+			js = fullStems[stemKey(w)]
+		}
+		best := nearest(js, mentions, mentions[i].Start)
 		if best >= 0 {
 			if ms[i].kb >= 0 && ms[best].kb != ms[i].kb {
 				// A known surname (Трамп) does not join an unknown full name
@@ -431,7 +445,8 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 				continue
 			}
 			w := ""
-			if idSurname(ms[i].words[0]) == idSurname(ms[rep].words[len(ms[rep].words)-1]) {
+			if sw, rw := idSurname(ms[i].words[0]), idSurname(ms[rep].words[len(ms[rep].words)-1]); sw == rw ||
+				len(sw) >= 3 && stemKey(sw) == stemKey(rw) {
 				w = repWords[len(repWords)-1]
 			} else if ms[i].words[0] == ms[rep].words[0] {
 				w = repWords[0]
