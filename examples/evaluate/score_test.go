@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -187,4 +188,17 @@ func TestBSNLPScores(t *testing.T) {
 	// PER-May agrees (may everywhere); GPE-London does not (two ids);
 	// EVT-Brexit was not found; ORG-EU's entity has no id: 1/4.
 	assert.Equal(t, 0.25, agree)
+}
+
+func TestLemmaCeiling(t *testing.T) {
+	docs := []nerDoc{{Gold: []goldMention{
+		{span: span{Type: "PER"}, Lemma: "Дональд Трамп", ID: "PER-Trump"},
+		{span: span{Type: "PER"}, Lemma: "Трамп", ID: "PER-Trump"},
+		{span: span{Type: "PER"}, Lemma: "Трамп", ID: "PER-Trump"},
+		{span: span{Type: "LOC"}, Lemma: "Москва", ID: "GPE-Moscow"},
+	}}}
+	got := lemmaCeiling(docs)
+	if math.Abs(got["PER"]-2.0/3) > 1e-4 || got["LOC"] != 1 || got["all"] != 0.75 {
+		t.Errorf("lemmaCeiling = %v; want PER 2/3, LOC 1, all 3/4", got)
+	}
 }
