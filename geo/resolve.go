@@ -33,9 +33,11 @@ var (
 	wDocCountry   = 5.6     // the candidate's country is named elsewhere in the document
 	wDocAdmin1    = 2.5     // the candidate's admin-1 region is named elsewhere
 	wNear         = 1.2     // another place of the document lies within nearKm
-	wFocus        = 1.5     // WithFocus country
-	wLangCountry  = 1.0     // a country whose language the document is in
-	wDemonym      = 1.0     // per demonym of the candidate's country, up to 2
+	wCoh          = 0.0     // per other name of the document with a candidate town or district within nearKm, up to cohLimit
+	cohLimit      = 2.0
+	wFocus        = 1.5 // WithFocus country
+	wLangCountry  = 1.0 // a country whose language the document is in
+	wDemonym      = 1.0 // per demonym of the candidate's country, up to 2
 	nearKm        = 150.0
 	evidenceLimit = 2.0
 	wLangEN       = 0.0 // English documents: United States, United Kingdom
@@ -193,6 +195,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 		keys[i] = foldName(tp.Text)
 	}
 	dem := t.demonymCounts(text)
+	coh := coherence(ms, keys)
 	// Two rounds: evidence from the current choices, then rescoring.
 	for round := 0; round < 2; round++ {
 		countries := map[string]float64{}
@@ -260,6 +263,9 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 				if p.Kind == City || p.Kind == Admin2 {
 					if near(anc, p) {
 						s += wNear
+					}
+					if coh != nil && coh[i] != nil {
+						s += wCoh * math.Min(float64(coh[i][k]), cohLimit) / cohLimit
 					}
 				}
 				c.score = s
@@ -390,6 +396,91 @@ func prior(c *cand, folded string) float64 {
 		s += wPrimary
 	}
 	return s
+}
+
+// coherence counts, for each town or district candidate of each mention,
+// the other names of the document that have a town or district candidate
+// within nearKm of it: names that can lie together most likely do (Paris
+// and Henry County: Paris, Tennessee). Candidates are bucketed on a grid of
+// cells about nearKm wide, so that the cost grows with the candidates, not
+// their square.
+func coherence(ms []mention, keys []string) [][]int {
+	if wCoh == 0 {
+		return nil
+	}
+	const cell = 1.5 // degrees of latitude, > nearKm
+	type entry struct {
+		key      int
+		lat, lon float64
+	}
+	keyID := map[string]int{}
+	ids := make([]int, len(ms))
+	for i, k := range keys {
+		id, ok := keyID[k]
+		if !ok {
+			id = len(keyID)
+			keyID[k] = id
+		}
+		ids[i] = id
+	}
+	if len(keyID) < 2 {
+		return nil
+	}
+	cellOf := func(lat, lon float64) [2]int {
+		return [2]int{int(math.Floor(lat / cell)), int(math.Floor(lon / cell))}
+	}
+	grid := map[[2]int][]entry{}
+	done := make([]bool, len(keyID))
+	for i, m := range ms {
+		if done[ids[i]] {
+			continue
+		}
+		done[ids[i]] = true
+		for _, c := range m.cands {
+			if c.p.Kind == City || c.p.Kind == Admin2 {
+				g := cellOf(c.p.Lat, c.p.Lon)
+				grid[g] = append(grid[g], entry{ids[i], c.p.Lat, c.p.Lon})
+			}
+		}
+	}
+	out := make([][]int, len(ms))
+	seen := make([]int, len(keyID))
+	stamp := 0
+	for i, m := range ms {
+		if len(m.cands) < 2 {
+			continue
+		}
+		out[i] = make([]int, len(m.cands))
+		for k, c := range m.cands {
+			if c.p.Kind != City && c.p.Kind != Admin2 {
+				continue
+			}
+			stamp++
+			g := cellOf(c.p.Lat, c.p.Lon)
+			n := 0
+			// Longitude cells shrink toward the poles: look two cells wide
+			// there.
+			w := 1
+			if math.Abs(c.p.Lat) > 50 {
+				w = 2
+			}
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -w; dx <= w; dx++ {
+					for _, e := range grid[[2]int{g[0] + dy, g[1] + dx}] {
+						if e.key == ids[i] || seen[e.key] == stamp {
+							continue
+						}
+						if distanceKm(c.p.Lat, c.p.Lon, e.lat, e.lon) < nearKm {
+							seen[e.key] = stamp
+							n++
+						}
+					}
+				}
+			}
+			out[i][k] = n
+		}
+	}
+	return out
 }
 
 // maxNear bounds the places that nearness is measured against, so that a
