@@ -344,6 +344,8 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	ms = headlineNames(chunk, toks, sents, ms)
 	ms = ruEvents(toks, sents, ms, lang)
 	ms = applyPatterns(chunk, toks, ms, lang)
+	ms = trimHonorifics(chunk, ms)
+	ms = extendMonthSurnames(chunk, ms)
 	ms = kbTypes(ms, chunk)
 	ms = dropGlosses(chunk, toks, ms)
 	ms = geoRules(chunk, toks, ms, lang)
