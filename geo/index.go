@@ -214,6 +214,12 @@ func (t *tables) exact(key string, dst []int32) ([]int32, bool) {
 // foldName folds a name for lookup (see package key).
 func foldName(name string) string { return key.Of(name) }
 
+// exactOnly appends the places named exactly name (folded), no case forms.
+func (t *tables) exactOnly(name string, dst []int32) []int32 {
+	out, _ := t.exact(foldName(name), dst)
+	return out
+}
+
 // lookup returns the place indices for name, best first.
 func (t *tables) lookup(name string, dst []int32) []int32 {
 	return t.lookupForms(name, dst, formsAll)

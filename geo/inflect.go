@@ -140,6 +140,8 @@ var typeWords = []struct {
 	{"state", false, []Kind{Admin1}},
 	{"county", false, []Kind{Admin2}},
 	{"parish", false, []Kind{Admin2}},
+	{"counties", false, []Kind{Admin2}},
+	{"parishes", false, []Kind{Admin2}},
 	{"district", false, []Kind{Admin2, Admin1}},
 	{"city", false, []Kind{City, Admin1}},
 	{"city of", true, []Kind{City, Admin1}},

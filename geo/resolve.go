@@ -32,9 +32,9 @@ var (
 	wContainer    = 4.0     // the division or country named right after a comma holds the candidate
 	wDocCountry   = 5.6     // the candidate's country is named elsewhere in the document
 	wDocAdmin1    = 2.5     // the candidate's admin-1 region is named elsewhere
-	wNear         = 1.2     // another place of the document lies within nearKm
-	wCoh          = 0.0     // per other name of the document with a candidate town or district within nearKm, up to cohLimit
-	cohLimit      = 2.0
+	wNear         = 0.6     // another place of the document lies within nearKm
+	wCoh          = 1.0     // per other name of the document with a candidate town or district within nearKm, up to cohLimit
+	cohLimit      = 1.0
 	wFocus        = 1.5 // WithFocus country
 	wLangCountry  = 1.0 // a country whose language the document is in
 	wDemonym      = 1.0 // per demonym of the candidate's country, up to 2
@@ -115,6 +115,9 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 		if len(buf) == 0 {
 			ms[i].best = -1
 			continue
+		}
+		if !ms[i].partial {
+			buf = t.withCounties(tp.Text, buf, mode)
 		}
 		ids := buf
 		if kinds := contextKinds(text, tp); kinds != nil {
@@ -571,7 +574,95 @@ func contextKinds(text string, tp Toponym) []Kind {
 			return k
 		}
 	}
+	// A list of names that one plural type word closes: "Barrow, Jackson
+	// and Madison counties".
+	if w := nextWord(text, listEnd(text, tp.End)); w == "counties" || w == "parishes" {
+		return typeWordKinds(w, false)
+	}
 	return nil
+}
+
+// listEnd skips, from i, a list of capitalised names joined by commas, and
+// and & ("…, Jackson and Madison"), and returns where it ends; i when no
+// name follows.
+func listEnd(text string, i int) int {
+	end := i
+	for n := 0; n < 8; n++ {
+		j := end
+		switch rest := text[j:]; {
+		case strings.HasPrefix(rest, ", and "):
+			j += 6
+		case strings.HasPrefix(rest, ", "):
+			j += 2
+		case strings.HasPrefix(rest, " and "):
+			j += 5
+		case strings.HasPrefix(rest, " & "):
+			j += 3
+		default:
+			return end
+		}
+		// One or more capitalised words.
+		k := j
+		for w := 0; w < 4; w++ {
+			r, _ := utf8.DecodeRuneInString(text[k:])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			e := k
+			for e < len(text) {
+				r, n := utf8.DecodeRuneInString(text[e:])
+				if !unicode.IsLetter(r) && r != '.' && r != '\'' && r != '-' {
+					break
+				}
+				e += n
+			}
+			k = e
+			if k+1 < len(text) && text[k] == ' ' {
+				if r, _ := utf8.DecodeRuneInString(text[k+1:]); unicode.IsUpper(r) {
+					k++
+					continue
+				}
+			}
+			break
+		}
+		if k == j {
+			return end
+		}
+		end = k
+	}
+	return end
+}
+
+// withCounties adds to ids the counties and parishes named like name
+// (DeKalb: DeKalb County), which news often names without the type word.
+func (t *tables) withCounties(name string, ids []int32, mode int) []int32 {
+	if name == "" || len(name) > 60 {
+		return ids
+	}
+	if r, _ := utf8.DecodeRuneInString(name); r >= 0x250 || !unicode.IsUpper(r) {
+		return ids
+	}
+	low := strings.ToLower(name)
+	if strings.HasSuffix(low, " county") || strings.HasSuffix(low, " parish") {
+		return ids
+	}
+	// A state or country of the name is what it means (Delaware, not
+	// Delaware County).
+	key := foldName(name)
+	for _, id := range ids {
+		if k := t.kind(id); (k == Admin1 || k == Country) && foldName(t.place(id).Name) == key {
+			return ids
+		}
+	}
+	var buf [8]int32
+	for _, w := range []string{" County", " Parish"} {
+		for _, id := range t.exactOnly(name+w, buf[:0]) {
+			if t.kind(id) == Admin2 && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
 }
 
 func nextWord(text string, i int) string {
