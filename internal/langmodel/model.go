@@ -45,6 +45,14 @@ type Model struct {
 	bucket []uint32 // 1<<bucketBits+1 offsets into slots
 	slots  []slot
 	ent    []uint16
+
+	// Dense rows of the keys with many entries (see dense.go): a slot
+	// whose value has count 1 holds an index into rows.
+	pos     [256]uint8 // per class, its lane in a row
+	classAt [256]uint8 // per lane, its class
+	lanes   int        // lanes in use, a multiple of 4
+	dense   []uint64
+	sparse  []uint16
 }
 
 // bucketBits is the number of top key bits that index Model.bucket: 2^18
@@ -53,7 +61,8 @@ const bucketBits = 18
 
 // A slot holds a key and its entries: inline (flag bit 31 set, the one
 // entry in the low 16 bits) when there is one, else offset<<8 | count into
-// Model.ent.
+// Model.ent, or, for a key with a dense row, offset<<8 | 1 into Model.dense
+// (see dense.go).
 type slot struct {
 	key uint32
 	val uint32
@@ -187,12 +196,13 @@ func (m *Model) buildBuckets() {
 		}
 		m.bucket[b] = uint32(j)
 	}
+	m.buildDense()
 }
 
 // Size returns the number of distinct keys and of (key, class) entries.
 func (m *Model) Size() (keys, entries int) {
 	for _, s := range m.slots {
-		entries += slotLen(s)
+		entries += m.slotLen(s)
 	}
 	return len(m.slots), entries
 }
@@ -206,7 +216,7 @@ func (m *Model) Lookup(key uint32) []uint16 {
 	case v&inline != 0:
 		return []uint16{uint16(v)}
 	}
-	return m.ent[v>>8 : v>>8+v&0xff]
+	return m.run(v)
 }
 
 // find returns the slot value of key. This is the hot path of detection:
@@ -246,19 +256,37 @@ func (m *Model) Mask(s int, allowed, mask []bool) bool {
 // value is not ready: get one from [Model.NewScorer]. A Scorer is scratch
 // for one goroutine at a time.
 type Scorer struct {
-	acc   []int64
+	acc   [256]int64 // per class, in hundredths of quanta
 	cnt   [NumKinds]int64
 	Known int // keys seen by at least one class
 	Keys  int // keys added
 	sink  uint32
+	// Dense rows added but not yet in acc, per kind: 16-bit lanes, four
+	// to a word, in lane order (Model.classAt); pend counts the rows
+	// added, flushed before a lane could overflow; lo and hi bound the
+	// words touched.
+	lanes [NumKinds][64]uint64
+	pend  [NumKinds]int32
+	lo    [NumKinds]uint8
+	hi    [NumKinds]uint8
 }
 
 // NewScorer returns a Scorer for m.
-func (m *Model) NewScorer() *Scorer { return &Scorer{acc: make([]int64, len(m.Classes))} }
+func (m *Model) NewScorer() *Scorer {
+	s := &Scorer{}
+	s.Reset()
+	return s
+}
 
 // Reset clears s for a new text.
 func (s *Scorer) Reset() {
-	clear(s.acc)
+	for k := range s.pend {
+		if s.pend[k] != 0 {
+			clear(s.lanes[k][s.lo[k] : int(s.hi[k])+1])
+		}
+		s.pend[k], s.lo[k], s.hi[k] = 0, 255, 0
+	}
+	clear(s.acc[:])
 	s.cnt = [NumKinds]int64{}
 	s.Known, s.Keys = 0, 0
 }
@@ -266,54 +294,69 @@ func (s *Scorer) Reset() {
 // Add adds the evidence of keys to s.
 //
 // This is the hot path of detection, bound by memory latency: keys are
-// looked up in batches, first all their buckets, then all their slots, so
-// that the processor overlaps the cache misses of one batch.
+// looked up in batches, first all their buckets, then all their slots,
+// then the entries of keys found in more than one class, so that the
+// processor overlaps the cache misses of one batch. Keys of a kind with
+// weight 0 are counted in s.Keys and not looked up.
 func (m *Model) Add(s *Scorer, keys []uint32) {
 	s.Keys += len(keys)
 	const batch = 16
-	var lo, hi [batch]uint32
+	var ks, lo, hi, val [batch]uint32
 	for len(keys) > 0 {
-		ks := keys[:min(batch, len(keys))]
-		keys = keys[len(ks):]
-		for j, k := range ks {
+		// Gather a batch of weighted keys.
+		n := 0
+		for len(keys) > 0 && n < batch {
+			k := keys[0]
+			keys = keys[1:]
+			if m.Weight[k&7] != 0 {
+				ks[n] = k
+				n++
+			}
+		}
+		for j, k := range ks[:n] {
 			b := k >> (32 - bucketBits)
 			lo[j], hi[j] = m.bucket[b], m.bucket[b+1]
 		}
 		var sink uint32
-		for j := range ks {
+		for j := range n {
 			if lo[j] < hi[j] && hi[j] <= uint32(len(m.slots)) {
 				sink += m.slots[lo[j]].key // touch: start the slot's cache miss
 			}
 		}
-		s.sink += sink
-		for j, k := range ks {
-			kind := k & 7
-			w := int64(m.Weight[kind])
-			if w == 0 {
-				continue
-			}
-			s.cnt[kind]++
+		for j, k := range ks[:n] {
+			val[j] = 0 // no slot value is 0
 			if hi[j] > uint32(len(m.slots)) || lo[j] > hi[j] {
 				continue
 			}
-			var v uint32
-			found := false
 			for _, sl := range m.slots[lo[j]:hi[j]] {
 				if sl.key >= k {
-					v, found = sl.val, sl.key == k
+					if sl.key == k {
+						val[j] = sl.val
+						sink += m.touch(sl.val)
+					}
 					break
 				}
 			}
-			if !found {
+		}
+		s.sink += sink
+		for j, k := range ks[:n] {
+			kind := k & 7
+			s.cnt[kind]++
+			v := val[j]
+			if v == 0 {
 				continue
 			}
 			s.Known++
-			if v&inline != 0 {
+			w := int64(m.Weight[kind])
+			switch {
+			case v&inline != 0:
 				s.acc[v>>8&0xff] += w * int64(v&0xff)
-				continue
-			}
-			for _, e := range m.ent[v>>8 : v>>8+v&0xff] {
-				s.acc[e>>8] += w * int64(e&0xff)
+			case v&0xff == 1:
+				m.addRow(s, kind, v>>8, w)
+			default:
+				for _, e := range m.ent[v>>8 : v>>8+v&0xff] {
+					s.acc[e>>8] += w * int64(e&0xff)
+				}
 			}
 		}
 	}
@@ -323,6 +366,7 @@ func (m *Model) Add(s *Scorer, keys []uint32) {
 // the keys added to s under class c, in nats up to a constant shared by all
 // classes, for the classes in mask (nil: all), and to -Inf for the others.
 func (m *Model) Scores(s *Scorer, mask []bool, scores []float64) {
+	m.flushAll(s)
 	for c := range m.Classes {
 		if mask != nil && !mask[c] {
 			scores[c] = math.Inf(-1)
@@ -363,7 +407,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(len(m.slots)))
 	ne := 0
 	for _, s := range m.slots {
-		ne += slotLen(s)
+		ne += m.slotLen(s)
 	}
 	b = binary.AppendUvarint(b, uint64(ne))
 	// Keys as deltas (uvarint): they are sorted hashes, so deltas are small.
@@ -374,25 +418,33 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	}
 	// Entry counts per key (uvarint), then entries.
 	for _, s := range m.slots {
-		b = binary.AppendUvarint(b, uint64(slotLen(s)))
+		b = binary.AppendUvarint(b, uint64(m.slotLen(s)))
 	}
 	for _, s := range m.slots {
 		if s.val&inline != 0 {
 			b = binary.LittleEndian.AppendUint16(b, uint16(s.val))
 			continue
 		}
-		for _, e := range m.ent[s.val>>8 : s.val>>8+s.val&0xff] {
+		for _, e := range m.run(s.val) {
 			b = binary.LittleEndian.AppendUint16(b, e)
 		}
 	}
 	return b, nil
 }
 
-func slotLen(s slot) int {
+func (m *Model) slotLen(s slot) int {
 	if s.val&inline != 0 {
 		return 1
 	}
-	return int(s.val & 0xff)
+	return len(m.run(s.val))
+}
+
+// run returns the entries of a slot value that is not inline.
+func (m *Model) run(v uint32) []uint16 {
+	if v&0xff == 1 {
+		return m.denseRun(v >> 8)
+	}
+	return m.ent[v>>8 : v>>8+v&0xff]
 }
 
 var errCorrupt = errors.New("langmodel: corrupt model")
