@@ -273,6 +273,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 	}
 	// 2. Acronyms: "Long Name (ACR)", "ACR (Long Name)", and initials.
 	linkAcronyms(text, mentions, ms, union)
+	linkScriptGlosses(text, mentions, union)
 	// 3. Shortened names of organizations, places and events: a name of two
 	// words or more that begins a longer one of the same type joins it
 	// (Верховный суд ... Верховный суд Пакистана).
@@ -651,7 +652,7 @@ func linkAcronyms(text string, mentions []Mention, ms []linkMention, union func(
 					continue
 				}
 				m := mentions[order[n]]
-				if isAcronym(m.Text) || !sameInitial(ms[a].key, ms[order[n]].key) {
+				if isAcronym(m.Text) || !sameInitial(am.Text, m.Text, ms[a].key, ms[order[n]].key) {
 					continue
 				}
 				if m.End <= am.Start && parenBetween(text[m.End:am.Start]) ||
@@ -668,9 +669,63 @@ func linkAcronyms(text string, mentions []Mention, ms []linkMention, union func(
 }
 
 // sameInitial reports whether an acronym and a long name start alike, in
-// any script, given their keys: "Коллегия выборщиков (США)" is no expansion.
-func sameInitial(acrKey, longKey string) bool {
+// any script: "Коллегия выборщиков (США)" is no expansion. Their first
+// letters are compared as written (ХДС, Христианско-демократический союз:
+// the key of a word and of an acronym may spell Х differently), else by
+// their keys (NATO, Организация Североатлантического договора does not
+// match, НАТО and NATO do).
+func sameInitial(acr, long, acrKey, longKey string) bool {
+	a, _ := utf8.DecodeRuneInString(acr)
+	l, _ := utf8.DecodeRuneInString(long)
+	if unicode.ToUpper(a) == unicode.ToUpper(l) && unicode.IsLetter(a) {
+		return true
+	}
 	return acrKey != "" && longKey != "" && acrKey[0] == longKey[0]
+}
+
+// linkScriptGlosses joins a name and its spelling in another script given
+// in brackets right after it: "Томас Шефер (Thomas Schäfer)",
+// "Хоххайм-ам-Майн (Hochheim am Main)". The bracket must hold exactly the
+// second mention; the two must be of one type (organizations and places may
+// mix) and one must be Cyrillic and the other Latin.
+func linkScriptGlosses(text string, mentions []Mention, union func(a, b int)) {
+	order := make([]int, 0, len(mentions))
+	for j, m := range mentions {
+		if m.Start >= 0 && m.End <= len(text) && m.Start <= m.End && text[m.Start:m.End] == m.Text {
+			order = append(order, j)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return mentions[a].Start - mentions[b].Start })
+	for k := 0; k+1 < len(order); k++ {
+		a, b := mentions[order[k]], mentions[order[k+1]]
+		if a.End > b.Start || !parenBetween(text[a.End:b.Start]) || b.End >= len(text) || text[b.End] != ')' && text[b.End] != ']' {
+			continue
+		}
+		if a.Type != b.Type && (a.Type == PER || b.Type == PER || a.Type == EVENT || b.Type == EVENT) {
+			continue
+		}
+		if isCyrillicText(a.Text) != isCyrillicText(b.Text) && (isLatinText(a.Text) || isLatinText(b.Text)) {
+			union(order[k], order[k+1])
+		}
+	}
+}
+
+// isCyrillicText and isLatinText report a name whose letters are all of
+// that script.
+func isCyrillicText(s string) bool { return allLetters(s, unicode.Cyrillic) }
+func isLatinText(s string) bool    { return allLetters(s, unicode.Latin) }
+
+func allLetters(s string, script *unicode.RangeTable) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.Is(script, r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 // parenBetween reports whether s is an opening parenthesis with optional

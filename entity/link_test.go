@@ -447,3 +447,37 @@ func TestNewRejectsBadKnowledge(t *testing.T) {
 		t.Errorf("New(WithKnowledge(empty alias)) = %v; want ErrKnowledge", err)
 	}
 }
+
+func TestLinkBracketedSpellings(t *testing.T) {
+	ru := language.Russian
+	text := "Томас Шефер (Thomas Schäfer), член ХДС (Христианско-демократический союз Германии), жил в " +
+		"Хоххайм-ам-Майн (Hochheim am Main). Шефер и Россия (Москва) — другое."
+	mk := func(s string, typ Type) Mention { return seedMention(t, text, s, 1, typ, ru) }
+	ms := []Mention{
+		mk("Томас Шефер", PER), mk("Thomas Schäfer", PER), mk("ХДС", ORG),
+		mk("Христианско-демократический союз Германии", ORG), mk("Хоххайм-ам-Майн", LOC),
+		mk("Hochheim am Main", LOC), seedMention(t, text, "Шефер", 2, PER, ru), mk("Россия", LOC), mk("Москва", LOC),
+	}
+	l, err := NewLinker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents := l.Link(text, ms)
+	of := map[string]string{}
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			of[m.Text] = e.ID
+		}
+	}
+	for _, pair := range [][2]string{
+		{"Томас Шефер", "Thomas Schäfer"}, {"Томас Шефер", "Шефер"}, {"ХДС", "Христианско-демократический союз Германии"},
+		{"Хоххайм-ам-Майн", "Hochheim am Main"},
+	} {
+		if of[pair[0]] != of[pair[1]] {
+			t.Errorf("%q (%s) and %q (%s): want one entity", pair[0], of[pair[0]], pair[1], of[pair[1]])
+		}
+	}
+	if of["Россия"] == of["Москва"] {
+		t.Errorf("Россия (Москва): one script, two places; got one entity %s", of["Москва"])
+	}
+}

@@ -31,7 +31,7 @@ func TestExtendMonthSurnames(t *testing.T) {
 		{"Theresa May said on Monday", "Theresa", "Theresa May"},
 		{"Brian May, the guitarist", "Brian", "Brian May"},
 		{"Theresa May 5 was the date", "Theresa", "Theresa"}, // a date
-		{"Theresa\nMay", "Theresa", "Theresa"},                 // another line
+		{"Theresa\nMay", "Theresa", "Theresa"},               // another line
 		{"Boris Johnson May said", "Boris Johnson", "Boris Johnson"},
 		{"Smith met Jones", "Smith", "Smith"},
 	} {
