@@ -35,6 +35,7 @@ var (
 	wNear         = 0.6     // another place of the document lies within nearKm
 	wCoh          = 1.0     // per other name of the document with a candidate town or district within nearKm, up to cohLimit
 	cohLimit      = 1.0
+	wLone         = 5.0 // penalty of a country that nothing else in the document supports, against a rival that something does
 	wFocus        = 1.5 // WithFocus country
 	wLangCountry  = 1.0 // a country whose language the document is in
 	wDemonym      = 1.0 // per demonym of the candidate's country, up to 2
@@ -44,11 +45,12 @@ var (
 )
 
 type cand struct {
-	id    int32
-	p     Place
-	fl    uint8
-	prior float64
-	score float64
+	id      int32
+	p       Place
+	fl      uint8
+	prior   float64
+	score   float64
+	primary bool // the mention is the place's main name
 }
 
 type mention struct {
@@ -228,13 +230,19 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			}
 		}
 		anc := anchors(ms)
+		var supported []bool
 		for i := range ms {
 			m := &ms[i]
 			if m.best < 0 {
 				continue
 			}
 			self := &m.cands[m.best].p
-			_ = self
+			lone, rival := -1, false
+			if cap(supported) < len(m.cands) {
+				supported = make([]bool, len(m.cands))
+			}
+			supported = supported[:len(m.cands)]
+			clear(supported)
 			for k := range m.cands {
 				c := &m.cands[k]
 				p := &c.p
@@ -243,6 +251,13 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 					e := countries[p.Country]
 					if self.Country == p.Country {
 						e -= weightOf(self, len(m.cands))
+					}
+					if p.Kind == Country {
+						if e <= 0 && dem[p.Country] == 0 && !r.focus[p.Country] && !langCC[p.Country] {
+							lone = k
+						}
+					} else if c.primary && (own(admins, p.Admin1, self, len(m.cands)) > 0 || coh != nil && coh[i] != nil && coh[i][k] > 0) {
+						rival, supported[k] = true, true
 					}
 					s += wDocCountry * math.Min(e, evidenceLimit) / evidenceLimit
 					if r.focus[p.Country] {
@@ -272,6 +287,17 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 					}
 				}
 				c.score = s
+			}
+			// A country that nothing else in the document supports is a
+			// weaker reading than a town or state of its name among the
+			// document's other places (Jordan beside Shakopee, Minnesota;
+			// Georgia beside Atlanta).
+			if lone >= 0 && rival && !acronym(toponyms[i].Text) {
+				for k := range m.cands {
+					if !supported[k] {
+						m.cands[k].score -= wLone
+					}
+				}
 			}
 		}
 		for i := range ms {
@@ -353,6 +379,19 @@ func backoff(out []Resolution) {
 	}
 }
 
+// own returns the evidence for admin-1 region a1 from the rest of the
+// document: the choices of the other names, not the mention's own.
+func own(admins map[string]float64, a1 string, self *Place, n int) float64 {
+	if a1 == "" {
+		return 0
+	}
+	e := admins[a1]
+	if self.Admin1 == a1 {
+		e -= weightOf(self, n)
+	}
+	return e
+}
+
 func weightOf(p *Place, n int) float64 {
 	if n > 1 && p.Kind == City {
 		return 0.5
@@ -395,7 +434,7 @@ func prior(c *cand, folded string) float64 {
 			s += wSeat
 		}
 	}
-	if foldName(p.Name) == folded {
+	if c.primary = foldName(p.Name) == folded; c.primary {
 		s += wPrimary
 	}
 	return s
@@ -914,6 +953,20 @@ func (t *tables) variants(name string, dst []int32, mode int) []int32 {
 		}
 	}
 	return dst[:0]
+}
+
+// acronym reports a short all-capital name (US, UK, UAE), which is no
+// town's name.
+func acronym(s string) bool {
+	if len(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // compassWord reports a lone direction or qualifier (East, Central), which
