@@ -19,6 +19,17 @@ import (
 // Rune folds one rune: lower case, ё→е, й kept, typographic quotes to '"',
 // apostrophes to the ASCII apostrophe, dashes and hyphens to '-'.
 func Rune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case 'а' <= r && r <= 'я': // the common Cyrillic letters, lower case
+		return r
+	case 'А' <= r && r <= 'Я':
+		return r + 'а' - 'А'
+	}
 	switch r {
 	case 'Ё', 'ё':
 		return 'е'
@@ -38,16 +49,55 @@ func Fold(s string) string {
 	if isFolded(s) {
 		return s
 	}
-	s = norm.NFC.String(s)
+	if !nfcStarters(s) {
+		s = norm.NFC.String(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r == utf8.RuneError {
 			continue
 		}
 		b.WriteRune(Rune(r))
 	}
 	return b.String()
+}
+
+// nfcStarters reports whether s is valid UTF-8 made only of runes that are
+// in NFC on their own and never compose with the rune before them (Latin
+// up to U+02FF, Cyrillic letters, general punctuation), so that s is in
+// NFC as it is: the common case, checked faster than by package norm.
+// TestNFCStarters checks the ranges against package norm.
+func nfcStarters(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !nfcStarter(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// nfcStarter reports whether r is one of the runes of [nfcStarters]. It
+// is false for utf8.RuneError, which also stands for invalid bytes.
+func nfcStarter(r rune) bool {
+	return r < 0x300 || 0x400 <= r && r <= 0x482 || 0x48A <= r && r <= 0x52F || 0x2010 <= r && r <= 0x206F
 }
 
 // isFolded reports whether s is ASCII with no upper-case letters or

@@ -1,8 +1,12 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -21,6 +25,45 @@ func TestFold(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, Fold(tt.in), "Fold(%q)", tt.in)
+	}
+}
+
+// TestNFCStarters checks that every rune nfcStarter accepts is in NFC on
+// its own, lower-cases to such a rune, and never composes with the rune
+// before it, so that a string of them is in NFC; and that Fold takes the
+// same result with or without that shortcut.
+func TestNFCStarters(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if !nfcStarter(r) || !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		if !norm.NFC.PropertiesString(s).BoundaryBefore() || !norm.NFC.IsNormalString(s) || !norm.NFC.IsNormalString(string(Rune(r))) {
+			t.Errorf("nfcStarter(%U) is true, but it is not an NFC starter", r)
+		}
+	}
+	for _, s := range []string{"Ёлка «Запад»", "Қарағанды облысының", "Müller—Straße", "e\u0301", "Й", "И\u0306", "a\xffb", "\ufffd"} {
+		slow := strings.Map(func(r rune) rune {
+			if r == utf8.RuneError {
+				return -1
+			}
+			return Rune(r)
+		}, norm.NFC.String(s))
+		if got := Fold(s); got != slow {
+			t.Errorf("Fold(%q) = %q; want %q", s, got, slow)
+		}
+	}
+}
+
+// TestRuneLower checks Rune against unicode.ToLower for every rune it does
+// not map specially.
+func TestRuneLower(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		switch got := Rune(r); {
+		case got == '"' || got == '\'' || got == '-' || r == 'Ё' || r == 'ё':
+		case got != unicode.ToLower(r):
+			t.Fatalf("Rune(%U) = %U; want %U", r, got, unicode.ToLower(r))
+		}
 	}
 }
 
