@@ -35,6 +35,7 @@ var (
 	wNear         = 0.6     // another place of the document lies within nearKm
 	wCoh          = 1.0     // per other name of the document with a candidate town or district within nearKm, up to cohLimit
 	cohLimit      = 1.0
+	wNamedCity    = 3.0 // a capital of a country that the document names outright
 	wLone         = 5.0 // penalty of a country that nothing else in the document supports, against a rival that something does
 	wFocus        = 1.5 // WithFocus country
 	wLangCountry  = 1.0 // a country whose language the document is in
@@ -204,6 +205,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 	// Two rounds: evidence from the current choices, then rescoring.
 	for round := 0; round < 2; round++ {
 		countries := map[string]float64{}
+		named := map[string]bool{} // countries that a mention names outright
 		admins := map[string]float64{}
 		seen := map[string]bool{}
 		for i, m := range ms {
@@ -224,6 +226,9 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			}
 			if p.Country != "" {
 				countries[p.Country] += w
+				if p.Kind == Country {
+					named[p.Country] = true
+				}
 			}
 			if p.Admin1 != "" && p.Kind != Country {
 				admins[p.Admin1] += w
@@ -277,6 +282,11 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 						e -= weightOf(self, len(m.cands))
 					}
 					s += wDocAdmin1 * math.Min(math.Max(e, 0), evidenceLimit) / evidenceLimit
+				}
+				// The capital of a country that the document names outright
+				// (Moscow in a story that names Russia).
+				if p.Kind == City && c.fl&flagCapital != 0 && named[p.Country] && self.Kind != Country {
+					s += wNamedCity
 				}
 				if p.Kind == City || p.Kind == Admin2 {
 					if near(anc, p) {
