@@ -1,0 +1,137 @@
+package entity
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/token"
+	"golang.org/x/text/language"
+)
+
+// kkCaseEndings are the Kazakh case endings that close a noun phrase:
+// locative, dative, ablative, instrumental and accusative, longest first.
+// The genitive (-ның, -дың, -тың) and the attributive locative (-дағы) are
+// left out: they link the words inside a name (Қазақстан Республикасының
+// Президенті; Еуропадағы қауіпсіздік және ынтымақтастық ұйымы).
+var kkCaseEndings = []string{
+	"нан", "нен", "дан", "ден", "тан", "тен", "нда", "нде",
+	"мен", "бен", "пен",
+	"ға", "ге", "қа", "ке", "на", "не",
+	"да", "де", "та", "те",
+	"ны", "ні", "ды", "ді", "ты", "ті",
+}
+
+// splitKazakhCases splits a Kazakh mention whose inner word carries a case
+// ending that closes a noun phrase: in "Ақордада Ресей Федерациясының" and
+// "Лавровқа Қазақстан" the tagger ran two names together, and Ақордада
+// (in Akorda) and Лавровқа (to Lavrov) end the first one. The next word
+// must start with a capital: a lower-case one continues a descriptive name
+// (Жұмыспен қамтудың жол картасы). The word must not
+// be a known name as it stands (Алматы облысы keeps Алматы), and what is left
+// without the ending must be a known name (and the word no first name:
+// Маргарита is not Маргари + -та): a knowledge-base alias, a place, a
+// first name, a word with a surname ending, or a word the document uses on
+// its own. The first part takes the type the knowledge base or gazetteer
+// gives its stem, else keeps the mention's type; the rest becomes a place
+// when the gazetteer knows it, else keeps the type.
+func splitKazakhCases(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	if langCode(lang) != "kk" || len(ms) == 0 {
+		return ms
+	}
+	words := map[string]bool{} // lower-cased words of the document
+	for _, t := range toks {
+		if t.Kind == token.Word {
+			words[strings.ToLower(t.Text)] = true
+		}
+	}
+	var out []Mention
+	k := 0
+	for _, m := range ms {
+		for k < len(toks) && toks[k].Start < m.Start {
+			k++
+		}
+		cut := -1
+		for j := k; j < len(toks) && toks[j].End < m.End; j++ {
+			if toks[j].Start >= m.Start && closesName(toks[j].Text, words) {
+				cut = j
+				break
+			}
+		}
+		if cut < 0 || cut+1 >= len(toks) || toks[cut+1].Start >= m.End || !isCapital(toks[cut+1].Text) {
+			out = append(out, m)
+			continue
+		}
+		first, rest := m, m
+		first.End = toks[cut].End
+		rest.Start = toks[cut+1].Start
+		if t, ok := nameType(stemOf(toks[cut].Text)); ok {
+			first.Type = t
+		}
+		if g := gazetteer(); g != nil {
+			if _, ok := g.Lookup(text[rest.Start:rest.End]); ok {
+				rest.Type = LOC
+			}
+		}
+		out = append(out, first, rest)
+	}
+	return out
+}
+
+// closesName reports whether w is a capitalized Cyrillic word with a
+// phrase-closing case ending on a known name (see splitKazakhCases).
+func closesName(w string, words map[string]bool) bool {
+	if !isCapital(w) || !isCyrillicWord(w) {
+		return false
+	}
+	if _, ok := nameType(w); ok {
+		return false
+	}
+	if _, ok := firstNames[strings.ToLower(w)]; ok {
+		return false // Полина, Маргарита: first names, not Поли + на
+	}
+	stem := stemOf(w)
+	if stem == "" {
+		return false
+	}
+	if _, ok := nameType(stem); ok {
+		return true
+	}
+	ls := strings.ToLower(stem)
+	if _, ok := firstNames[ls]; ok || words[ls] {
+		return true
+	}
+	for _, e := range []string{"ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "қызы"} {
+		if strings.HasSuffix(ls, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// stemOf returns w without its phrase-closing case ending, or "" when it has
+// none or less than three letters would be left.
+func stemOf(w string) string {
+	lw := strings.ToLower(w)
+	for _, e := range kkCaseEndings {
+		if strings.HasSuffix(lw, e) && utf8.RuneCountInString(lw)-utf8.RuneCountInString(e) >= 3 {
+			return w[:len(w)-len(e)]
+		}
+	}
+	return ""
+}
+
+// nameType returns the type of a name the knowledge base (its first entry)
+// or the gazetteer (LOC) knows as written.
+func nameType(s string) (Type, bool) {
+	if kb, err := builtinIndex(); err == nil && kb != nil {
+		if ids := kb.byKey[kbKey(s)]; len(ids) > 0 {
+			return kb.entries[ids[0]].Type, true
+		}
+	}
+	if g := gazetteer(); g != nil {
+		if _, ok := g.KindOf(s); ok {
+			return LOC, true
+		}
+	}
+	return "", false
+}
