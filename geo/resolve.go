@@ -488,6 +488,12 @@ func coherence(ms []mention, keys []string) [][]int {
 			continue
 		}
 		done[ids[i]] = true
+		// The towns of a country's or state's name (China, Maine; Mexico,
+		// Maine) are no evidence: several of them would vouch for each
+		// other in any story that names countries.
+		if shadowed(m.cands, keys[i]) {
+			continue
+		}
 		for _, c := range m.cands {
 			if c.p.Kind == City || c.p.Kind == Admin2 {
 				g := cellOf(c.p.Lat, c.p.Lon)
@@ -533,6 +539,17 @@ func coherence(ms []mention, keys []string) [][]int {
 		}
 	}
 	return out
+}
+
+// shadowed reports whether a country or first-level division among cands
+// bears the name key.
+func shadowed(cands []cand, key string) bool {
+	for _, c := range cands {
+		if (c.p.Kind == Country || c.p.Kind == Admin1) && foldName(c.p.Name) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // maxNear bounds the places that nearness is measured against, so that a
