@@ -628,6 +628,10 @@ func (r *ruleSet) appendMatches(s *scratch, dst []int32, w *word) []int32 {
 		if n < 0 {
 			break
 		}
+		flags := r.nodes[n].flags
+		if flags == 0 || flags == hasWhole && i < len(f)-1 {
+			continue
+		}
 		t := &r.trie[n]
 		dst = append(dst, t.prefix...)
 		if i == len(f)-1 {

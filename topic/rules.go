@@ -80,12 +80,29 @@ type set struct {
 
 // trieNode is a node of the byte trie over folded words.
 type trieNode struct {
-	next   []trieEdge
-	prefix []int32 // prefix matchers ending here
-	stems  []int32 // stem matchers whose key ends here
-	whole  []int32 // whole-word matchers ending here
-	dense  *[256]int32
+	next   []trieEdge // while compiling; then in ruleSet.nodes
+	prefix []int32    // prefix matchers ending here
+	stems  []int32    // stem matchers whose key ends here
+	whole  []int32    // whole-word matchers ending here
 }
+
+// matchNode is the compact form of a trie node that matching walks: its
+// edges are edgeByte[edges:edges+n] to edgeNode[edges:edges+n], sorted by
+// byte, or the table dense[dense] for a node with many; flags tell which
+// matcher lists of trie[node] are not empty.
+type matchNode struct {
+	edges uint32
+	dense int32 // -1: none
+	n     uint16
+	flags uint8
+}
+
+// matchNode flags.
+const (
+	hasPrefix = 1 << iota
+	hasStems
+	hasWhole
+)
 
 type trieEdge struct {
 	b    byte
@@ -102,6 +119,10 @@ type ruleSet struct {
 	sets     []set
 	combos   []combo
 	trie     []trieNode
+	nodes    []matchNode // per trie node, for matching
+	edgeByte []byte
+	edgeNode []int32
+	dense    []*[256]int32
 	exact    map[string][]int32 // exact-case word -> matcher ids
 	pindex   map[string]int32   // pattern key -> index, while compiling
 	hasStems bool
@@ -219,18 +240,7 @@ func compileRules(name string, data []byte, l stem.Lang, tax *taxonomy) (*ruleSe
 		return nil, fmt.Errorf("%w: %s: %v", ErrRules, name, err)
 	}
 	rs.pindex = nil
-	for i := range rs.trie {
-		t := &rs.trie[i]
-		if len(t.next) > 6 {
-			t.dense = new([256]int32)
-			for b := range t.dense {
-				t.dense[b] = -1
-			}
-			for _, e := range t.next {
-				t.dense[e.b] = e.node
-			}
-		}
-	}
+	rs.compact()
 	rs.first = make([][]int32, len(rs.matchers))
 	rs.efirst = make([][]int32, len(rs.matchers))
 	for i, p := range rs.patterns {
@@ -386,7 +396,7 @@ func (rs *ruleSet) index(m matcher, id int32) {
 func (rs *ruleSet) walkAdd(s string) int32 {
 	n := int32(0)
 	for i := 0; i < len(s); i++ {
-		nx := rs.child(n, s[i])
+		nx := rs.buildChild(n, s[i])
 		if nx < 0 {
 			nx = int32(len(rs.trie))
 			rs.trie = append(rs.trie, trieNode{})
@@ -405,18 +415,70 @@ func (rs *ruleSet) walkAdd(s string) int32 {
 	return n
 }
 
-// child returns the child of n on byte b, or -1. Hot path: nodes with many
-// children have a dense table.
-func (rs *ruleSet) child(n int32, b byte) int32 {
-	t := &rs.trie[n]
-	if t.dense != nil {
-		return t.dense[b]
-	}
-	for _, e := range t.next {
+// buildChild returns the child of n on byte b while compiling, or -1.
+func (rs *ruleSet) buildChild(n int32, b byte) int32 {
+	for _, e := range rs.trie[n].next {
 		if e.b == b {
 			return e.node
 		}
 		if e.b > b {
+			break
+		}
+	}
+	return -1
+}
+
+// compact builds the matching form of the trie (rs.nodes and the edge
+// arrays, a few cache lines for a walk) and drops the compiling one.
+func (rs *ruleSet) compact() {
+	rs.nodes = make([]matchNode, len(rs.trie))
+	rs.edgeByte, rs.edgeNode, rs.dense = nil, nil, nil
+	for i := range rs.trie {
+		t := &rs.trie[i]
+		nd := matchNode{edges: uint32(len(rs.edgeByte)), dense: -1, n: uint16(len(t.next))}
+		if len(t.next) > 6 {
+			d := new([256]int32)
+			for b := range d {
+				d[b] = -1
+			}
+			for _, e := range t.next {
+				d[e.b] = e.node
+			}
+			nd.dense, nd.n = int32(len(rs.dense)), 0
+			rs.dense = append(rs.dense, d)
+		} else {
+			for _, e := range t.next {
+				rs.edgeByte = append(rs.edgeByte, e.b)
+				rs.edgeNode = append(rs.edgeNode, e.node)
+			}
+		}
+		if len(t.prefix) > 0 {
+			nd.flags |= hasPrefix
+		}
+		if len(t.stems) > 0 {
+			nd.flags |= hasStems
+		}
+		if len(t.whole) > 0 {
+			nd.flags |= hasWhole
+		}
+		rs.nodes[i] = nd
+		t.next = nil
+	}
+}
+
+// child returns the child of n on byte b, or -1. Hot path: nodes with many
+// children have a dense table.
+func (rs *ruleSet) child(n int32, b byte) int32 {
+	nd := &rs.nodes[n]
+	if nd.dense >= 0 {
+		return rs.dense[nd.dense][b]
+	}
+	lo := nd.edges
+	for i, e := range rs.edgeByte[lo : lo+uint32(nd.n)] {
+		if e == b {
+			return rs.edgeNode[lo+uint32(i)]
+		}
+		if e > b {
 			break
 		}
 	}

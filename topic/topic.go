@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -373,15 +372,17 @@ func (c *Classifier) result(s *scratch, doc Document, words int) []Topic {
 			cand = append(cand, int32(i))
 		}
 	}
-	sort.Slice(cand, func(a, b int) bool {
-		x, y := cand[a], cand[b]
-		if score[x] != score[y] {
-			return score[x] > score[y]
+	slices.SortFunc(cand, func(x, y int32) int { // a total order: ids differ
+		switch {
+		case score[x] > score[y]:
+			return -1
+		case score[x] < score[y]:
+			return 1
 		}
 		if dx, dy := c.node(x).depth, c.node(y).depth; dx != dy {
-			return dx < dy
+			return int(dx) - int(dy)
 		}
-		return c.node(x).id < c.node(y).id
+		return strings.Compare(c.node(x).id, c.node(y).id)
 	})
 	s.cand = cand
 	in := s.in[:n]
@@ -424,7 +425,15 @@ func (c *Classifier) result(s *scratch, doc Document, words int) []Topic {
 			out = append(out, c.topic(s, int32(i), score[i]))
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Score > out[b].Score })
+	slices.SortStableFunc(out, func(a, b Topic) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return 0
+	})
 	return out
 }
 
@@ -463,11 +472,14 @@ func (s *scratch) evidence(c *Classifier, i int32) []string {
 			}
 		}
 	}
-	sort.SliceStable(list, func(a, b int) bool {
-		if list[a].w != list[b].w {
-			return list[a].w > list[b].w
+	slices.SortStableFunc(list, func(a, b ev) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
 		}
-		return list[a].text < list[b].text
+		return strings.Compare(a.text, b.text)
 	})
 	var out []string
 	for _, e := range list {
