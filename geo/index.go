@@ -5,9 +5,11 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/geo/internal/key"
+	"github.com/newsmon/newsmon/internal/normalize"
 )
 
 // tables is the gazetteer over the generated strings. Places are parsed
@@ -16,6 +18,7 @@ type tables struct {
 	lines   []uint32               // start offsets of the lines of placesTSV
 	names   []uint32               // start offsets of the lines of namesTSV
 	dem     []uint32               // start offsets of the lines of demonymsTSV
+	demPre  map[string]struct{}    // the first three letters of every demonym, folded
 	members map[regionKey][]string // region -> member countries
 	country map[string]int32       // ISO 3166-1 alpha-2 -> index of the country
 }
@@ -51,6 +54,17 @@ func decodeTables() *tables {
 	}
 	t.names = lineStarts(namesTSV)
 	t.dem = lineStarts(demonymsTSV)
+	t.demPre = map[string]struct{}{}
+	for _, off := range t.dem {
+		line := demonymsTSV[off:]
+		if j := strings.IndexByte(line, '\t'); j >= 0 {
+			line = line[:j]
+		}
+		var buf [16]byte
+		if p, ok := prefix3(line, buf[:0]); ok {
+			t.demPre[string(p)] = struct{}{}
+		}
+	}
 	return t
 }
 
@@ -366,8 +380,73 @@ func filterKinds(t *tables, ids []int32, kinds []Kind) []int32 {
 	return out
 }
 
+// prefix3 appends to dst the first three letters of word, lower-cased
+// (ё as е), as demonym keys spell them; ok is false when word is shorter or
+// holds letters other than plain Latin and Cyrillic ones there, which only
+// the full fold settles.
+func prefix3(word string, dst []byte) (p []byte, ok bool) {
+	n := 0
+	for _, r := range word {
+		if n == 3 {
+			break
+		}
+		switch {
+		case 'a' <= r && r <= 'z':
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r == 'ё' || r == 'Ё':
+			r = 'е'
+		case 0x400 <= r && r <= 0x4ff:
+			r = unicode.ToLower(r)
+		default:
+			return dst, false
+		}
+		dst = utf8.AppendRune(dst, r)
+		n++
+	}
+	return dst, n == 3
+}
+
+// mayBeDemonym reports whether word can be a demonym by its first three
+// letters: a cheap filter before [tables.demonym].
+func (t *tables) mayBeDemonym(word string) bool {
+	var buf [16]byte
+	p, ok := prefix3(word, buf[:0])
+	if !ok {
+		return true
+	}
+	_, hit := t.demPre[string(p)]
+	return hit
+}
+
+// wordKey folds a word of plain Latin or Cyrillic letters as foldName
+// does, without its general machinery; ok is false for other words.
+func wordKey(word string) (string, bool) {
+	if len(word) > 64 {
+		return "", false
+	}
+	var buf [64]byte
+	b := buf[:0]
+	for _, r := range word {
+		switch {
+		case 'a' <= r && r <= 'z':
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case 0x400 <= r && r <= 0x4ff:
+			r = normalize.Rune(r)
+		default:
+			return "", false
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b), len(b) > 0
+}
+
 func (t *tables) demonym(word string) (string, bool) {
-	key := foldName(word)
+	key, ok := wordKey(word)
+	if !ok {
+		key = foldName(word)
+	}
 	if key == "" {
 		return "", false
 	}

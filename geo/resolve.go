@@ -772,6 +772,7 @@ func prevWord(text string, i int) string {
 // demonymCounts counts the demonyms of each country in text.
 func (t *tables) demonymCounts(text string) map[string]int {
 	out := map[string]int{}
+	var memo map[string]string
 	if len(text) > 1<<20 {
 		text = text[:1<<20]
 	}
@@ -791,8 +792,17 @@ func (t *tables) demonymCounts(text string) map[string]int {
 			j += n
 		}
 		w := text[i:j]
-		if j-i >= 4 && (unicode.IsUpper(r) || r >= 0x400) {
-			if cc, ok := t.demonym(w); ok && len(cc) == 2 {
+		if j-i >= 4 && (unicode.IsUpper(r) || r >= 0x400) && t.mayBeDemonym(w) {
+			// Words recur (Казахстана, Russian): look each up once.
+			cc, ok := memo[w]
+			if !ok {
+				cc, _ = t.demonym(w)
+				if memo == nil {
+					memo = map[string]string{}
+				}
+				memo[w] = cc
+			}
+			if len(cc) == 2 {
 				out[cc]++
 			}
 		}

@@ -99,3 +99,16 @@ func TestSmallTownAlone(t *testing.T) {
 		t.Errorf("London: got %+v", g)
 	}
 }
+
+// TestWordKey checks the fast fold of plain words against foldName.
+func TestWordKey(t *testing.T) {
+	for _, w := range []string{"Belarusian", "КАЗАХСТАНСКИЙ", "Қазақстандық", "Ёлкинский", "американцы", "Ukrainian", "ҚАЗАҚ", "Іле", "Їжак", "ЎЗБЕК"} {
+		got, ok := wordKey(w)
+		if want := foldName(w); !ok || got != want {
+			t.Errorf("wordKey(%q) = %q, %v; want %q", w, got, ok, want)
+		}
+	}
+	if _, ok := wordKey("São"); ok {
+		t.Errorf("wordKey(São) ok; want false")
+	}
+}
