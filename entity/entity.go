@@ -347,6 +347,7 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	ms = trimHonorifics(chunk, ms)
 	ms = extendMonthSurnames(chunk, ms)
 	ms = splitKazakhCases(chunk, toks, ms, lang)
+	ms = kbNames(chunk, toks, ms, lang)
 	ms = kbTypes(ms, chunk)
 	ms = dropGlosses(chunk, toks, ms)
 	ms = geoRules(chunk, toks, ms, lang)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsmon/newsmon/entity/seqtag"
 	"github.com/newsmon/newsmon/internal/token"
+	"golang.org/x/text/language"
 )
 
 // kbTypes corrects person/non-person confusions with the built-in knowledge
@@ -248,4 +249,102 @@ func titleLatin(w string) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// kbNames adds mentions the model missed for names of the knowledge base
+// that are unmistakable as written: an acronym (ҰҚШҰ, ШЫҰ, ОДКБ: two to six
+// capitals) written as an alias is, and a name of two words or more in
+// quotation marks («Дала қыраны», "Steppe Eagle") whose text is an alias, with the type of the alias's first entry. Words
+// already inside a mention are left alone, as are lone capitals that could
+// be initials.
+func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	kb, err := builtinIndex()
+	if err != nil || kb == nil {
+		return ms
+	}
+	covered := func(s, e int) bool {
+		for _, m := range ms {
+			if m.Start < e && s < m.End {
+				return true
+			}
+		}
+		return false
+	}
+	known := func(s string) (Type, bool) {
+		if ids := kb.byKey[kbKey(s)]; len(ids) > 0 {
+			return kb.entries[ids[0]].Type, true
+		}
+		return "", false
+	}
+	var add []Mention
+	for i, t := range toks {
+		switch {
+		case t.Kind == token.Word && acronymWord(t.Text) && kb.acro[strings.ToLower(t.Text)]:
+			// An acronym as the knowledge base writes it, in its script:
+			// УК (a criminal code) is not UK.
+			// Country acronyms (АҚШ, РФ) are left to the model, which
+			// knows when they open a longer name (АҚШ доллары).
+			if typ, ok := known(t.Text); ok && typ != LOC && !covered(t.Start, t.End) {
+				add = append(add, Mention{Start: t.Start, End: t.End, Type: typ, Language: lang})
+			}
+		case t.Kind != token.Word && openQuote(t.Text):
+			// The words up to the closing mark on the same line, at most six.
+			for j := i + 1; j < len(toks) && j <= i+7 && toks[j].Newlines == 0; j++ {
+				if toks[j].Kind == token.Word {
+					continue
+				}
+				if !closeQuoteOf(t.Text, toks[j].Text) || j == i+1 {
+					break
+				}
+				s, e := toks[i+1].Start, toks[j-1].End
+				if j-i-1 < 2 {
+					break // one quoted word («Центр») is too often some other name
+				}
+				if typ, ok := known(text[s:e]); ok && !covered(s, e) {
+					add = append(add, Mention{Start: s, End: e, Type: typ, Language: lang})
+				}
+				break
+			}
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sortByStart(ms)
+	return ms
+}
+
+// acronymWord reports a word of two to six letters, all capitals.
+func acronymWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 6
+}
+
+// openQuote and closeQuoteOf recognise the quotation marks of news text:
+// «», „“, “”, and straight double quotes.
+func openQuote(s string) bool {
+	switch s {
+	case "«", "„", "“", "\"":
+		return true
+	}
+	return false
+}
+
+func closeQuoteOf(open, s string) bool {
+	switch open {
+	case "«":
+		return s == "»"
+	case "„":
+		return s == "“" || s == "”"
+	case "“":
+		return s == "”"
+	}
+	return s == open
 }

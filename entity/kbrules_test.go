@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/newsmon/newsmon/internal/token"
+	"golang.org/x/text/language"
 )
 
 func TestKBTypes(t *testing.T) {
@@ -102,5 +103,33 @@ func TestDropCompassAdjectives(t *testing.T) {
 		if (len(got) == 1) != tc.keep {
 			t.Errorf("%q in %q: kept %v, want %v", tc.name, tc.text, len(got) == 1, tc.keep)
 		}
+	}
+}
+
+func TestKBNames(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string // "TYPE text" of the mentions added
+	}{
+		{"ҰҚШҰ мен ШЫҰ аясындағы «Дала қыраны» жаттығуы", []string{"ORG ҰҚШҰ", "ORG ШЫҰ", "EVENT Дала қыраны"}},
+		{"по статье УК РФ", nil},       // УК is no UK; country acronyms are left to the model
+		{"канал «Центр» сообщил", nil}, // one quoted word is too often another name
+		{"the «Steppe Eagle» drill", []string{"EVENT Steppe Eagle"}},
+		{"ОДКБ", []string{"ORG ОДКБ"}},
+	} {
+		got := kbNames(tc.text, token.Tokenize(tc.text), nil, language.Und)
+		var texts []string
+		for _, m := range got {
+			texts = append(texts, string(m.Type)+" "+tc.text[m.Start:m.End])
+		}
+		if strings.Join(texts, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("kbNames(%q) = %q; want %q", tc.text, texts, tc.want)
+		}
+	}
+	// A word inside a mention is left alone.
+	text := "Организация ОДКБ"
+	ms := []Mention{{Start: 0, End: len(text), Type: ORG}}
+	if got := kbNames(text, token.Tokenize(text), ms, language.Und); len(got) != 1 {
+		t.Errorf("kbNames added inside a mention: %v", got)
 	}
 }

@@ -195,7 +195,14 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 			lm.kb = j
 		} else if raw := cleanName(m.Text); raw != lm.form {
 			if j, ok := kb.lookup(kbKey(raw), m.Type, acr); ok {
-				lm.kb = j
+				// The text as written is an alias, and aliases are
+				// nominatives: «Дала қыраны» is no accusative.
+				lm.kb, lm.form = j, raw
+				lm.key = kbKey(raw)
+				lm.words = strings.Fields(lm.key)
+				if m.Type == PER && len(lm.words) > 1 {
+					lm.words = nameWords(lm.words)
+				}
 			}
 		}
 		if lm.kb < 0 && len(lm.words) >= 2 {
