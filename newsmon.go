@@ -137,9 +137,8 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Report, error) {
 	if a.cfg.maxBytes > 0 && len(text) > a.cfg.maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(text), a.cfg.maxBytes)
 	}
-	rep := &Report{Language: language.Und, Segments: []Segment{}, Entities: []Entity{}, Topics: []Topic{}}
-
 	segs := a.detector.Segments(text)
+	rep := &Report{Language: language.Und, Segments: make([]Segment, 0, len(segs)), Entities: []Entity{}, Topics: []Topic{}}
 	bytesBy := map[language.Tag]int{}
 	var mentions []entity.Mention
 	for _, s := range segs {
@@ -167,12 +166,19 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Report, error) {
 	ents := a.linker.Link(text, mentions)
 	places := a.resolve(text, ents, rep.Language)
 	tents := make([]topic.Entity, 0, len(ents))
+	nm := 0
+	for _, e := range ents {
+		nm += len(e.Mentions)
+	}
+	rep.Entities = make([]Entity, 0, len(ents))
+	allMentions := make([]Mention, 0, nm) // one backing array for every entity's mentions
 	for i, e := range ents {
 		out := Entity{ID: e.ID, Name: e.Name, Type: string(e.Type), Salience: e.Salience, Place: places[i]}
-		out.Mentions = make([]Mention, len(e.Mentions))
-		for j, m := range e.Mentions {
-			out.Mentions[j] = Mention{Start: m.Start, End: m.End, Text: m.Text}
+		start := len(allMentions)
+		for _, m := range e.Mentions {
+			allMentions = append(allMentions, Mention{Start: m.Start, End: m.End, Text: m.Text})
 		}
+		out.Mentions = allMentions[start:len(allMentions):len(allMentions)]
 		rep.Entities = append(rep.Entities, out)
 		tents = append(tents, topic.Entity{Name: e.Name, Type: string(e.Type)})
 	}
@@ -198,8 +204,17 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Report, error) {
 // resolve places the LOC entities: every mention is a toponym, and an
 // entity takes the place of its first mention that resolves.
 func (a *Analyzer) resolve(text string, ents []entity.Entity, main language.Tag) []*Place {
-	var tops []geo.Toponym
-	var owner []int
+	n := 0
+	for _, e := range ents {
+		if e.Type == entity.LOC {
+			n += len(e.Mentions)
+		}
+	}
+	if n == 0 {
+		return make([]*Place, len(ents))
+	}
+	tops := make([]geo.Toponym, 0, n)
+	owner := make([]int, 0, n)
 	for i, e := range ents {
 		if e.Type != entity.LOC {
 			continue
@@ -210,9 +225,6 @@ func (a *Analyzer) resolve(text string, ents []entity.Entity, main language.Tag)
 		}
 	}
 	out := make([]*Place, len(ents))
-	if len(tops) == 0 {
-		return out
-	}
 	for k, r := range a.resolver.Resolve(text, tops, main) {
 		i := owner[k]
 		if !r.Resolved || r.Inferred || out[i] != nil {

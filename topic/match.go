@@ -104,6 +104,12 @@ type word struct {
 	ids, end int32 // matcher ids of the current rule set: s.ids[ids:end]
 }
 
+// evItem is a term and its weight, as evidence for one topic.
+type evItem struct {
+	text string
+	w    float64
+}
+
 // hit is one piece of evidence.
 type hit struct {
 	topic int32
@@ -121,6 +127,7 @@ type scratch struct {
 	keep, in        []bool
 	cand            []int32
 	ev              []hit
+	evList          []evItem    // evidence of one topic, while ranking it
 	counts          [][]float32 // per rule set: pattern occurrences (title ones count titleBoost)
 	setSeen         [][]int32   // per rule set: last sentence each set was seen in
 	comboCount      [][]int32   // per rule set: sentences each combo held in
@@ -185,6 +192,7 @@ func putScratch(s *scratch) {
 	for i := range s.ev {
 		s.ev[i] = hit{}
 	}
+	clear(s.evList[:cap(s.evList)]) // let the texts go
 	scratchPool.Put(s)
 }
 

@@ -459,20 +459,17 @@ func (c *Classifier) topic(s *scratch, i int32, score float64) Topic {
 
 // evidence returns the strongest matched terms of topic i and its subtree.
 func (s *scratch) evidence(c *Classifier, i int32) []string {
-	type ev struct {
-		text string
-		w    float64
-	}
-	var list []ev
+	list := s.evList[:0]
 	for _, e := range s.ev {
 		for j := e.topic; j >= 0; j = c.node(j).parent {
 			if j == i {
-				list = append(list, ev{e.text, e.w})
+				list = append(list, evItem{e.text, e.w})
 				break
 			}
 		}
 	}
-	slices.SortStableFunc(list, func(a, b ev) int {
+	s.evList = list
+	slices.SortStableFunc(list, func(a, b evItem) int {
 		switch {
 		case a.w > b.w:
 			return -1
@@ -485,6 +482,9 @@ func (s *scratch) evidence(c *Classifier, i int32) []string {
 	for _, e := range list {
 		if e.w <= 0 || slices.Contains(out, e.text) {
 			continue
+		}
+		if out == nil {
+			out = make([]string, 0, 6)
 		}
 		out = append(out, e.text)
 		if len(out) == 6 {
