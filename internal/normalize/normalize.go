@@ -113,7 +113,18 @@ func isFolded(s string) bool {
 }
 
 // NFC returns s in Unicode normalization form C.
-func NFC(s string) string { return norm.NFC.String(s) }
+func NFC(s string) string {
+	if nfcStarters(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// IsNFC reports whether s is in Unicode normalization form C, like
+// norm.NFC.IsNormalString, faster for Latin and Cyrillic text.
+func IsNFC(s string) bool {
+	return nfcStarters(s) || norm.NFC.IsNormalString(s)
+}
 
 // Quote reports whether r is an opening or closing quotation mark.
 func Quote(r rune) bool {

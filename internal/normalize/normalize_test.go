@@ -52,6 +52,12 @@ func TestNFCStarters(t *testing.T) {
 		if got := Fold(s); got != slow {
 			t.Errorf("Fold(%q) = %q; want %q", s, got, slow)
 		}
+		if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Errorf("IsNFC(%q) = %v; want %v", s, got, want)
+		}
+		if got, want := NFC(s), norm.NFC.String(s); got != want {
+			t.Errorf("NFC(%q) = %q; want %q", s, got, want)
+		}
 	}
 }
 
