@@ -107,6 +107,9 @@ type kbIndex struct {
 	byKey   map[string][]int32 // translit.Key of name and aliases -> entries
 	words   map[string]bool    // lower-case words of Cyrillic aliases: known nominatives
 	acro    map[string]bool    // lower-case all-capital aliases
+	// firsts maps the key of the first word of every name or alias of two
+	// words or more to the most words such a name has (for kbNames).
+	firsts map[string]int
 }
 
 var builtinIndex = sync.OnceValues(func() (*kbIndex, error) {
@@ -134,11 +137,15 @@ func buildIndex(entries []Knowledge) *kbIndex {
 		byKey:   make(map[string][]int32, len(entries)*6),
 		words:   map[string]bool{},
 		acro:    map[string]bool{},
+		firsts:  map[string]int{},
 	}
 	add := func(s string, i int) {
 		k := kbKey(s)
 		if k == "" {
 			return
+		}
+		if ws := strings.Fields(k); len(ws) >= 2 {
+			kb.firsts[ws[0]] = max(kb.firsts[ws[0]], len(ws))
 		}
 		for _, j := range kb.byKey[k] {
 			if j == int32(i) {

@@ -307,12 +307,111 @@ func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag) [
 			}
 		}
 	}
+	if len(add) > 0 {
+		ms = append(ms, add...)
+		sortByStart(ms)
+	}
+	return kbLongNames(text, toks, ms, lang, kb)
+}
+
+// kbLongNames finds organization and event names of the knowledge base,
+// two words or more as written there, that the model cut short or split:
+// "the Astana International Forum" tagged as the organization "Astana
+// International" becomes the event. A name starts with a capital, on one
+// line, and its other words are capitalized or joiners; it replaces the
+// mentions it covers whole or in part, but never one
+// that reaches beyond it, and people are left to the model.
+func kbLongNames(text string, toks []token.Token, ms []Mention, lang language.Tag, kb *kbIndex) []Mention {
+	var add []Mention
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if t.Kind != token.Word || !unicode.IsUpper(r) {
+			continue
+		}
+		maxN := kb.firsts[kbKey(t.Text)]
+		if maxN == 0 {
+			continue
+		}
+		// Longest first: the most tokens that can hold maxN words.
+		for j := min(len(toks)-1, i+2*maxN); j > i; j-- {
+			if toks[j].Kind != token.Word || toks[j].Newlines > 0 && j > i {
+				continue
+			}
+			if lineBreak(toks[i+1:j+1]) || !nameWordsOnly(toks[i+1:j+1]) {
+				continue
+			}
+			s, e := t.Start, toks[j].End
+			ids := kb.byKey[kbKey(text[s:e])]
+			if len(ids) == 0 {
+				continue
+			}
+			typ := kb.entries[ids[0]].Type
+			if typ == PER || typ == LOC {
+				break
+			}
+			if spillsOver(ms, s, e) {
+				break
+			}
+			add = append(add, Mention{Start: s, End: e, Type: typ, Language: lang})
+			i = j
+			break
+		}
+	}
 	if len(add) == 0 {
 		return ms
 	}
-	ms = append(ms, add...)
-	sortByStart(ms)
-	return ms
+	out := ms[:0:0]
+	for _, m := range ms {
+		inside := false
+		for _, a := range add {
+			if m.Start < a.End && a.Start < m.End {
+				inside = true
+			}
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	out = append(out, add...)
+	sortByStart(out)
+	return out
+}
+
+// nameWordsOnly reports whether every word among the tokens is capitalized
+// or a joiner (of, the, и, по): "Interfax news agency" is Interfax and a
+// description, whatever an alias says.
+func nameWordsOnly(toks []token.Token) bool {
+	for _, t := range toks {
+		if t.Kind != token.Word {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !stopWords[strings.ToLower(t.Text)] {
+			return false
+		}
+	}
+	return true
+}
+
+// lineBreak reports whether any of the tokens starts a new line.
+func lineBreak(toks []token.Token) bool {
+	for _, t := range toks {
+		if t.Newlines > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// spillsOver reports whether a mention overlaps [s, e) and reaches beyond it.
+func spillsOver(ms []Mention, s, e int) bool {
+	for _, m := range ms {
+		if m.Start < e && s < m.End && (m.Start < s || m.End > e) {
+			return true
+		}
+	}
+	return false
 }
 
 // acronymWord reports a word of two to six letters, all capitals.

@@ -133,3 +133,38 @@ func TestKBNames(t *testing.T) {
 		t.Errorf("kbNames added inside a mention: %v", got)
 	}
 }
+
+func TestKBLongNames(t *testing.T) {
+	kb, err := builtinIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(text, s string, typ Type) Mention {
+		i := strings.Index(text, s)
+		return Mention{Start: i, End: i + len(s), Type: typ}
+	}
+	for _, tc := range []struct {
+		text string
+		ms   []Mention
+		want string // "TYPE text" joined by |
+	}{
+		{"invited him to the Astana International Forum in May.",
+			[]Mention{at("invited him to the Astana International Forum in May.", "Astana International", ORG)},
+			"EVENT Astana International Forum"},
+		// Lower-case words make a description, not the alias.
+		{"Russia's Interfax news agency said.", []Mention{at("Russia's Interfax news agency said.", "Interfax", ORG)},
+			"ORG Interfax"},
+		// A mention that reaches beyond the alias stays as it is.
+		{"the Astana International Forum Foundation", []Mention{at("the Astana International Forum Foundation", "Astana International Forum Foundation", ORG)},
+			"ORG Astana International Forum Foundation"},
+	} {
+		got := kbLongNames(tc.text, token.Tokenize(tc.text), tc.ms, language.English, kb)
+		var texts []string
+		for _, m := range got {
+			texts = append(texts, string(m.Type)+" "+tc.text[m.Start:m.End])
+		}
+		if s := strings.Join(texts, "|"); s != tc.want {
+			t.Errorf("kbLongNames(%q) = %q; want %q", tc.text, s, tc.want)
+		}
+	}
+}
