@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -733,8 +734,15 @@ func (c *Classifier) scoreEntities(s *scratch, ents []Entity) {
 		if !found {
 			s.entTypes = append(s.entTypes, entType{e.Type, 1})
 		}
-		s.splitWords(e.Name, 0, false)
+		split := false
 		for ri, r := range c.rules {
+			if !slices.Contains(r.etypes, e.Type) {
+				continue // no entity pattern could match
+			}
+			if !split {
+				s.splitWords(e.Name, 0, false)
+				split = true
+			}
 			s.ids = s.ids[:0]
 			for i := range s.words {
 				w := &s.words[i]

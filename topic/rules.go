@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -116,6 +117,7 @@ type ruleSet struct {
 	patterns []pattern
 	first    [][]int32 // matcher id -> text patterns starting with it
 	efirst   [][]int32 // matcher id -> entity patterns starting with it
+	etypes   []string  // the entity types of the entity patterns
 	sets     []set
 	combos   []combo
 	trie     []trieNode
@@ -246,6 +248,9 @@ func compileRules(name string, data []byte, l stem.Lang, tax *taxonomy) (*ruleSe
 	for i, p := range rs.patterns {
 		if p.entity != "" {
 			rs.efirst[p.words[0]] = append(rs.efirst[p.words[0]], int32(i))
+			if !slices.Contains(rs.etypes, p.entity) {
+				rs.etypes = append(rs.etypes, p.entity)
+			}
 		} else {
 			rs.first[p.words[0]] = append(rs.first[p.words[0]], int32(i))
 		}
