@@ -217,6 +217,8 @@ func TestExtractCases(t *testing.T) {
 			[]tm{{"Андрей Белоусов", PER}, {"Астану", LOC}, {"Запад-2025", EVENT}}, []string{"Министр"}},
 		{language.Russian, "Токаев провел встречу с Олжасом Бектеновым в Акорде.",
 			[]tm{{"Токаев", PER}, {"Олжасом Бектеновым", PER}}, nil},
+		{language.Russian, "Об этом сообщает NEWSru.com. По данным Gzt.Ru, сделку одобрили; подробности на www.kremlin.ru.",
+			[]tm{{"NEWSru.com", ORG}, {"Gzt.Ru", ORG}}, []string{"NEWSru", "Gzt", "www.kremlin.ru"}},
 	}
 	for _, tc := range tests {
 		ms := tg.Extract(tc.text, tc.lang)

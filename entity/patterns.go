@@ -22,9 +22,12 @@ import (
 //     Форум работников сельского хозяйства, Тәуелсіздік күні) is an event;
 //   - a mention never runs across a bracket, comma or semicolon: it is cut
 //     there;
-//   - a lone adjective (Казахстанские, Belarusian) is not a place.
+//   - a lone adjective (Казахстанские, Belarusian) is not a place;
+//   - a site name written as a domain (Lenta.ru, NEWSru.com) is one
+//     organization mention.
 func applyPatterns(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
 	ms = cutAtPunct(toks, ms)
+	ms = siteNames(toks, ms, lang)
 	ms = balanceQuotes(text, toks, ms)
 	ms = extendPlaces(text, toks, ms)
 	ms = ruOrgShapes(text, toks, ms)
@@ -61,6 +64,61 @@ func applyPatterns(text string, toks []token.Token, ms []Mention, lang language.
 		}
 	}
 	return ms
+}
+
+// siteTLDs are the top-level domains of news sites that the news names as
+// organizations.
+var siteTLDs = map[string]bool{"ru": true, "com": true, "net": true, "org": true, "ua": true, "kz": true,
+	"by": true, "kg": true, "uz": true, "info": true, "su": true, "рф": true}
+
+// siteNames makes a name written as a domain, Word "." TLD with no space
+// between (Lenta.ru, NEWSru.com, Gzt.Ru), one ORG mention: the tokenizer
+// and the sentence splitter cut it at its dot, so the model sees a name
+// that ends a sentence. Mentions inside it or overlapping it are replaced;
+// a name with a letter or dot right before it (a host of a longer address)
+// is left alone.
+func siteNames(toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	var add []Mention
+	for i := 0; i+2 < len(toks); i++ {
+		a, dot, tld := toks[i], toks[i+1], toks[i+2]
+		if a.Kind != token.Word || dot.Text != "." || tld.Kind != token.Word || dot.Start != a.End || tld.Start != dot.End ||
+			!siteTLDs[strings.ToLower(tld.Text)] || utf8.RuneCountInString(a.Text) < 2 {
+			continue
+		}
+		if i > 0 && toks[i-1].End == a.Start {
+			continue
+		}
+		if i+3 < len(toks) && toks[i+3].Start == tld.End && (toks[i+3].Kind == token.Word || toks[i+3].Text == "/") {
+			continue
+		}
+		add = append(add, Mention{Start: a.Start, End: tld.End, Type: ORG, Language: lang})
+		i += 2
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	out := make([]Mention, 0, len(ms)+len(add))
+	k := 0
+	for _, m := range ms {
+		for k < len(add) && add[k].End <= m.Start {
+			out = append(out, add[k])
+			k++
+		}
+		if k < len(add) && m.Start < add[k].End && add[k].Start < m.End {
+			if m.Start < add[k].Start || m.End > add[k].End {
+				// A longer mention holds the site name: keep it, drop the site.
+				if m.Start <= add[k].Start && m.End >= add[k].End {
+					k++
+					out = append(out, m)
+				}
+				continue
+			}
+			continue // inside the site name
+		}
+		out = append(out, m)
+	}
+	out = append(out, add[k:]...)
+	return out
 }
 
 // cutAtPunct ends a mention before the first bracket, comma or semicolon
