@@ -52,6 +52,10 @@ var ruParadigms = []paradigmSpec{
 	{"f-soft", noun, fem, "ь", stemCons, "ь=n,a|и=g,d,l|ью=i", -0.3},
 	{"n-o", noun, neut, "о", stemCons, "о=n,a|а=g,N,A|у=d|ом=i|е=l", -0.1},
 	{"n-ie", noun, neut, "ие", stemCons, "ие=n,a|ия=g,N,A|ию=d|ием=i|ии=l", -0.1},
+	// soft neuters: море, поле; -ье: Подмосковье, Приморье, Поволжье
+	{"n-e", noun, neut, "е", stemCons, "е=n,a,l|я=g,N,A|ю=d|ем=i", -0.2},
+	{"n-e-sib", noun, neut, "е", stemSoftS, "е=n,a,l|а=g,N,A|у=d|ем=i", -0.2},
+	{"n-je", noun, neut, "ье", stemCons, "ье=n,a,l|ья=g|ью=d|ьем=i", -0.1},
 	// surnames in -ов/-ин: instrumental -ым, feminine -ой
 	{"m-surn", surname, masc, "", stemSurn, "=n|а=g,a|у=d|ым=i|е=l|ы=N,A|ых=G", 0.05},
 	{"f-surn", surname, fem, "а", stemSurn, "а=n|ой=g,d,i,l|у=a", 0.05},
@@ -85,6 +89,7 @@ var ukParadigms = []paradigmSpec{
 	// masculine names in -о: Михайло, Дмитро, Петро
 	{"m-o", noun, masc, "о", stemCons, "о=n|а=g,a|ові=d,l|у=d|ом=i", -0.2},
 	{"n-nja", noun, neut, "я", stemCons, "я=n,a|я=g|ю=d|ям=i|і=l", -0.2},
+	{"n-e", noun, neut, "е", stemCons, "е=n,a|я=g|ю=d|ем=i|і=l", -0.2},
 	{"m-surn", surname, masc, "", stemSurn, "=n|а=g,a|у=d|ові=d,l|им=i|і=l", 0.05},
 	{"f-surn", surname, fem, "а", stemSurn, "а=n|ої=g|ій=d,l|у=a|ою=i", 0.05},
 	{"adj-m", adj, masc, "ий", stemAny, "ий=n|ого=g,a|ому=d,l|им=i|ім=l", 0},
@@ -122,7 +127,8 @@ var headNouns = func() map[string]gender {
 		"министерство агентство управление правительство ведомство объединение общество собрание "+
 			"движение королевство княжество содружество партнерство посольство консульство "+
 			"представительство бюро казначейство учреждение отделение издательство міністерство "+
-			"управління об'єднання королівство товариство представництво ")
+			"управління об'єднання королівство товариство представництво "+
+			"море озеро водохранилище плато нагорье побережье ущелье озеро водосховище узбережжя ")
 	addWords(m, plural,
 		"штаты эмираты нации силы войска штати емірати нації сили ")
 	return m
