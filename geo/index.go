@@ -20,6 +20,7 @@ type tables struct {
 	dem     []uint32               // start offsets of the lines of demonymsTSV
 	demPre  map[string]struct{}    // the first three letters of every demonym, folded
 	members map[regionKey][]string // region -> member countries
+	admin1  map[string]string      // ISO 3166-2 code -> the same code, a substring of admin1TSV
 	country map[string]int32       // ISO 3166-1 alpha-2 -> index of the country
 }
 
@@ -39,7 +40,12 @@ var kindOf = [256]Kind{'c': Country, 'a': Admin1, 'd': Admin2, 'p': City, 'w': W
 // decodeTables indexes the generated tables. It trusts them: they are
 // written by gen.go and checked by the tests.
 func decodeTables() *tables {
-	t := &tables{members: map[regionKey][]string{}, country: map[string]int32{}}
+	t := &tables{members: map[regionKey][]string{}, country: map[string]int32{}, admin1: map[string]string{}}
+	for rest := admin1TSV; rest != ""; {
+		line, next, _ := strings.Cut(rest, "\n")
+		t.admin1[line] = line
+		rest = next
+	}
 	t.lines = lineStarts(placesTSV)
 	for i, off := range t.lines {
 		switch placesTSV[off] {
@@ -127,9 +133,19 @@ func (t *tables) parse(i int32) (Place, string) {
 	return p, f[7]
 }
 
-// iso returns the ISO 3166-2 code of a suffix within a country.
-func (t *tables) iso(cc, suffix string) string {
-	return suffix // gen.go writes full codes: they are substrings of placesTSV, no allocation
+// iso returns the ISO 3166-2 code of a place of country cc whose line
+// gives code: the whole code, or the part after "CC-". Codes are shared
+// strings of admin1TSV: no allocation.
+func (t *tables) iso(cc, code string) string {
+	if strings.IndexByte(code, '-') >= 0 || cc == "" {
+		return code
+	}
+	var buf [16]byte
+	b := append(append(append(buf[:0], cc...), '-'), code...)
+	if full, ok := t.admin1[string(b)]; ok {
+		return full
+	}
+	return cc + "-" + code
 }
 
 // unb64 decodes a base-64 number written by gen.go's b64.
