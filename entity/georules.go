@@ -154,7 +154,7 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 				m.Type = LOC
 			}
 		case ORG:
-			if orgAsPlace(text, toks, ms, i, k) && wellKnownPlace(s) {
+			if orgAsPlace(text, toks, ms, i, k) && wellKnownPlace(s) || naturalFeature(s) {
 				m.Type = LOC
 			}
 		}
@@ -164,6 +164,28 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 	}
 	ms = placeMajority(text, ms)
 	return promotePlaces(text, toks, ms, lang)
+}
+
+// naturalFeature reports whether s is the name of a sea, lake, river,
+// mountain range or other land form of the gazetteer, as written there
+// (case and all, four letters or more) and unknown to the knowledge base: a river does not act, so the Syr Darya is
+// a place whatever the model called it.
+func naturalFeature(s string) bool {
+	g := gazetteer()
+	if g == nil {
+		return false
+	}
+	if utf8.RuneCountInString(s) < 4 {
+		return false // OB is Odense Boldklub more often than the Ob
+	}
+	cands, ok := g.Lookup(s)
+	if !ok || (cands[0].Kind != geo.Water && cands[0].Kind != geo.Land) || cands[0].Name != s {
+		return false
+	}
+	if kb, err := builtinIndex(); err == nil && kb != nil && len(kb.byKey[kbKey(s)]) > 0 {
+		return false
+	}
+	return true
 }
 
 // orgAsPlace reports whether the organization ms[i], whose first token is

@@ -89,3 +89,19 @@ func TestGeoRulesEdges(t *testing.T) {
 		}
 	}
 }
+
+func TestNaturalFeature(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"Syr Darya", true}, {"Amu Darya", true}, {"Caspian Sea", true},
+		{"OB", false},         // short and in capitals: a club, not the Ob
+		{"Kazakhstan", false}, // a country, not a natural feature
+		{"Akorda", false},
+	} {
+		if got := naturalFeature(tc.s); got != tc.want {
+			t.Errorf("naturalFeature(%q) = %v; want %v", tc.s, got, tc.want)
+		}
+	}
+}
