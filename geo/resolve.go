@@ -33,8 +33,9 @@ var (
 	wDocCountry   = 5.6     // the candidate's country is named elsewhere in the document
 	wDocAdmin1    = 2.5     // the candidate's admin-1 region is named elsewhere
 	wNear         = 0.6     // another place of the document lies within nearKm
-	wCoh          = 1.0     // per other name of the document with a candidate town or district within nearKm, up to cohLimit
+	wCoh          = 1.5     // other names of the document with a candidate town or district within nearKm, up to cohLimit
 	cohLimit      = 1.0
+	cohDecay      = 0.7 // the share of a neighbour's weight that distance takes away, up to nearKm
 	wNamedCity    = 3.0 // a capital of a country that the document names outright
 	wLone         = 5.0 // penalty of a country that nothing else in the document supports, against a rival that something does
 	wFocus        = 1.5 // WithFocus country
@@ -293,7 +294,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 						s += wNear
 					}
 					if coh != nil && coh[i] != nil {
-						s += wCoh * math.Min(float64(coh[i][k]), cohLimit) / cohLimit
+						s += wCoh * math.Min(coh[i][k], cohLimit) / cohLimit
 					}
 				}
 				c.score = s
@@ -456,7 +457,7 @@ func prior(c *cand, folded string) float64 {
 // and Henry County: Paris, Tennessee). Candidates are bucketed on a grid of
 // cells about nearKm wide, so that the cost grows with the candidates, not
 // their square.
-func coherence(ms []mention, keys []string) [][]int {
+func coherence(ms []mention, keys []string) [][]float64 {
 	if wCoh == 0 {
 		return nil
 	}
@@ -501,21 +502,25 @@ func coherence(ms []mention, keys []string) [][]int {
 			}
 		}
 	}
-	out := make([][]int, len(ms))
+	out := make([][]float64, len(ms))
 	seen := make([]int, len(keyID))
+	best := make([]float64, len(keyID))
 	stamp := 0
 	for i, m := range ms {
-		if len(m.cands) < 2 {
+		// A state's or country's name means it, not a town of its name
+		// among the document's places (Kansas beside Edgar County,
+		// Illinois).
+		if len(m.cands) < 2 || shadowed(m.cands, keys[i]) {
 			continue
 		}
-		out[i] = make([]int, len(m.cands))
+		out[i] = make([]float64, len(m.cands))
 		for k, c := range m.cands {
 			if c.p.Kind != City && c.p.Kind != Admin2 {
 				continue
 			}
 			stamp++
 			g := cellOf(c.p.Lat, c.p.Lon)
-			n := 0
+			var sum float64
 			// Longitude cells shrink toward the poles: look two cells wide
 			// there.
 			w := 1
@@ -525,17 +530,28 @@ func coherence(ms []mention, keys []string) [][]int {
 			for dy := -1; dy <= 1; dy++ {
 				for dx := -w; dx <= w; dx++ {
 					for _, e := range grid[[2]int{g[0] + dy, g[1] + dx}] {
-						if e.key == ids[i] || seen[e.key] == stamp {
+						if e.key == ids[i] {
 							continue
 						}
-						if distanceKm(c.p.Lat, c.p.Lon, e.lat, e.lon) < nearKm {
-							seen[e.key] = stamp
-							n++
+						d := distanceKm(c.p.Lat, c.p.Lon, e.lat, e.lon)
+						if d >= nearKm {
+							continue
+						}
+						// The nearer the better: Lebanon, Indiana, the seat
+						// of Boone County, over Lebanon and Boone County,
+						// Missouri, 150 km apart.
+						v := 1 - cohDecay*d/nearKm
+						if seen[e.key] != stamp {
+							seen[e.key], best[e.key] = stamp, v
+							sum += v
+						} else if v > best[e.key] {
+							sum += v - best[e.key]
+							best[e.key] = v
 						}
 					}
 				}
 			}
-			out[i][k] = n
+			out[i][k] = sum
 		}
 	}
 	return out
