@@ -58,8 +58,10 @@ func TestAscent(t *testing.T) {
 	params := map[string]*float64{"country": &wCountry, "region": &wRegion, "admin1": &wAdmin1, "admin1pop": &wAdmin1Pop,
 		"admin2": &wAdmin2, "admin2pop": &wAdmin2Pop, "citypop": &wCityPop, "capital": &wCapital, "seat": &wSeat,
 		"primary": &wPrimary, "doccountry": &wDocCountry, "docadmin1": &wDocAdmin1, "near": &wNear,
-		"evlimit": &evidenceLimit, "demonym": &wDemonym}
-	names := []string{"citypop", "capital", "primary", "doccountry", "docadmin1", "near", "admin2", "admin2pop", "admin1", "admin1pop", "seat", "evlimit", "demonym", "region", "country"}
+		"evlimit": &evidenceLimit, "demonym": &wDemonym, "coh": &wCoh, "cohdecay": &cohDecay, "lone": &wLone, "namedcity": &wNamedCity,
+		"shadow": &wShadow, "container": &wContainer}
+	names := []string{"citypop", "capital", "primary", "doccountry", "docadmin1", "near", "admin2", "admin2pop", "admin1", "admin1pop",
+		"seat", "evlimit", "demonym", "region", "country", "coh", "cohdecay", "lone", "namedcity", "shadow", "container"}
 	eval := func() (float64, string) {
 		var sum float64
 		var line []string

@@ -32,8 +32,8 @@ var (
 	wContainer    = 4.0     // the division or country named right after a comma holds the candidate
 	wDocCountry   = 5.6     // the candidate's country is named elsewhere in the document
 	wDocAdmin1    = 2.5     // the candidate's admin-1 region is named elsewhere
-	wNear         = 0.6     // another place of the document lies within nearKm
-	wCoh          = 1.5     // other names of the document with a candidate town or district within nearKm, up to cohLimit
+	wNear         = 0.36    // another place of the document lies within nearKm
+	wCoh          = 2.1     // other names of the document with a candidate town or district within nearKm, up to cohLimit
 	cohLimit      = 1.0
 	cohDecay      = 0.7 // the share of a neighbour's weight that distance takes away, up to nearKm
 	wNamedCity    = 3.0 // a capital of a country that the document names outright
