@@ -163,7 +163,84 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 		}
 	}
 	ms = placeMajority(text, ms)
-	return promotePlaces(text, toks, ms, lang)
+	ms = promotePlaces(text, toks, ms, lang)
+	return trimSentenceStart(text, toks, ms, lang)
+}
+
+// trimSentenceStart cuts off a sentence-initial common word that the model
+// ran into a place in Russian, Ukrainian or Kazakh text: in "Тараптар Арал
+// теңізі..." the parties are no part of the Aral. The word must be written
+// in lower case elsewhere in the text, or be a Kazakh plural, be no known
+// name, and leave a name the gazetteer knows.
+//
+// Two rules that Latin script has are left out on purpose, as the annotated
+// corpora measure them: a type word after a place stays out (Есіл өзені,
+// Каспий теңізі: KazNERD tags Есіл, Каспий), and untagged capitalized words
+// are not promoted to places (правительства Москвы, Алматы қаласының әкімі
+// hold places inside longer names and titles that the corpora leave untagged).
+func trimSentenceStart(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	g := gazetteer()
+	var lower map[string]bool // words the text writes in lower case, built on demand
+	k := 0
+	for i := range ms {
+		m := &ms[i]
+		for k < len(toks) && toks[k].Start < m.Start {
+			k++
+		}
+		if k+1 >= len(toks) || toks[k].Start != m.Start || m.Type != LOC || toks[k+1].Start >= m.End ||
+			!sentenceStart(toks, k) || !isCyrillicWord(toks[k].Text) {
+			continue
+		}
+		w := toks[k].Text
+		if lower == nil {
+			lower = map[string]bool{}
+			for _, t := range toks {
+				if t.Kind == token.Word && !unicode.IsUpper(firstRune(t.Text)) {
+					lower[t.Text] = true
+				}
+			}
+		}
+		if !lower[strings.ToLower(w)] && !(langCode(lang) == "kk" && kkPlural(w)) {
+			continue
+		}
+		if _, known := nameType(w); known {
+			continue
+		}
+		if _, ok := g.Lookup(text[toks[k+1].Start:m.End]); ok {
+			m.Start = toks[k+1].Start
+		}
+	}
+	return ms
+}
+
+// sentenceStart reports whether token k opens a line or follows a full stop,
+// question or exclamation mark.
+func sentenceStart(toks []token.Token, k int) bool {
+	if k == 0 || toks[k].Newlines > 0 {
+		return true
+	}
+	switch toks[k-1].Text {
+	case ".", "!", "?", "…":
+		return true
+	}
+	return false
+}
+
+// kkPlural reports a Kazakh word with a plural suffix (-лар, -лер, -дар,
+// -дер, -тар, -тер): common nouns, not names.
+func kkPlural(w string) bool {
+	lw := strings.ToLower(w)
+	for _, s := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+		if strings.HasSuffix(lw, s) && utf8.RuneCountInString(lw) > 5 {
+			return true
+		}
+	}
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // naturalFeature reports whether s is the name of a sea, lake, river,

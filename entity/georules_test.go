@@ -105,3 +105,24 @@ func TestNaturalFeature(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimSentenceStart(t *testing.T) {
+	for _, tc := range []struct {
+		text, mention, want string
+		lang                language.Tag
+	}{
+		{"Тараптар Арал теңізін талқылады.", "Тараптар Арал", "Арал", language.Kazakh},
+		{"Власти Москвы решили. Говорят, власти города молчат.", "Власти Москвы", "Москвы", language.Russian},
+		// A word the text never writes in lower case may be a name.
+		{"Северная Корея заявила.", "Северная Корея", "Северная Корея", language.Russian},
+		// Not at the start of a sentence.
+		{"Говорят, власти Москвы и Власти Москвы.", "Власти Москвы", "Власти Москвы", language.Russian},
+	} {
+		i := strings.LastIndex(tc.text, tc.mention)
+		ms := []Mention{{Start: i, End: i + len(tc.mention), Type: LOC}}
+		got := trimSentenceStart(tc.text, token.Tokenize(tc.text), ms, tc.lang)
+		if g := tc.text[got[0].Start:got[0].End]; g != tc.want {
+			t.Errorf("trimSentenceStart(%q in %q) = %q; want %q", tc.mention, tc.text, g, tc.want)
+		}
+	}
+}
