@@ -533,6 +533,9 @@ func coherence(ms []mention, keys []string) [][]float64 {
 						if e.key == ids[i] {
 							continue
 						}
+						if math.Abs(e.lat-c.p.Lat)*kmPerDegree >= nearKm {
+							continue
+						}
 						d := distanceKm(c.p.Lat, c.p.Lon, e.lat, e.lon)
 						if d >= nearKm {
 							continue
@@ -600,12 +603,19 @@ func near(anchors [][2]float64, p *Place) bool {
 		if q[0] == p.Lat && q[1] == p.Lon {
 			continue // the place itself
 		}
+		if math.Abs(q[0]-p.Lat)*kmPerDegree >= nearKm {
+			continue // cheaper than the great circle
+		}
 		if distanceKm(p.Lat, p.Lon, q[0], q[1]) < nearKm {
 			return true
 		}
 	}
 	return false
 }
+
+// kmPerDegree is the length of a degree of latitude; no great circle
+// between two latitudes is shorter than their difference in it.
+const kmPerDegree = 111.19
 
 // distanceKm is the great-circle distance between two points in degrees.
 func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
