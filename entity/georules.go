@@ -164,7 +164,49 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 	}
 	ms = placeMajority(text, ms)
 	ms = promotePlaces(text, toks, ms, lang)
+	ms = regionPhrases(text, toks, ms, lang)
 	return trimSentenceStart(text, toks, ms, lang)
+}
+
+// regionPhrases tags an untagged capitalized Latin-script word and the
+// lower-case word after it when together they are the name of a region or
+// water body of the gazetteer, as written there: "the Caspian region", whose
+// adjective alone the model rightly leaves untagged.
+func regionPhrases(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	g := gazetteer()
+	var add []Mention
+	j := 0
+	for k := 0; k+1 < len(toks); k++ {
+		t, next := toks[k], toks[k+1]
+		if !capWord(t) || next.Kind != token.Word || next.Newlines > 0 || unicode.IsUpper(firstRune(next.Text)) {
+			continue
+		}
+		if k > 0 && capWord(toks[k-1]) && t.Newlines == 0 {
+			continue // inside a longer capitalized run
+		}
+		for j < len(ms) && ms[j].End <= t.Start {
+			j++
+		}
+		if j < len(ms) && ms[j].Start < next.End {
+			continue
+		}
+		name := text[t.Start:next.End]
+		kind, ok := g.KindOf(name)
+		if !ok || kind != geo.Region && kind != geo.Water {
+			continue
+		}
+		if cands, ok := g.Lookup(name); !ok || !strings.EqualFold(cands[0].Name, name) {
+			continue
+		}
+		add = append(add, Mention{Start: t.Start, End: next.End, Type: LOC, Language: lang})
+		k++
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sortByStart(ms)
+	return ms
 }
 
 // trimSentenceStart cuts off a sentence-initial common word that the model

@@ -126,3 +126,23 @@ func TestTrimSentenceStart(t *testing.T) {
 		}
 	}
 }
+
+func TestRegionPhrases(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // the mention added, or ""
+	}{
+		{"the strongest military power in the Caspian region, which", "Caspian region"},
+		{"the Caspian states agreed", ""}, // an alias, not the name as the gazetteer writes it
+		{"a Caspian fish", ""},
+	} {
+		got := regionPhrases(tc.text, token.Tokenize(tc.text), nil, language.English)
+		g := ""
+		if len(got) == 1 {
+			g = tc.text[got[0].Start:got[0].End]
+		}
+		if g != tc.want {
+			t.Errorf("regionPhrases(%q) = %q; want %q", tc.text, g, tc.want)
+		}
+	}
+}
