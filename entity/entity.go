@@ -348,6 +348,7 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	ms = extendMonthSurnames(chunk, ms)
 	ms = splitKazakhCases(chunk, toks, ms, lang)
 	ms = kbNames(chunk, toks, ms, lang)
+	ms = splitCoordinated(chunk, toks, ms)
 	ms = kbTypes(ms, chunk)
 	ms = dropGlosses(chunk, toks, ms)
 	ms = geoRules(chunk, toks, ms, lang)
