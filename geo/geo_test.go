@@ -619,3 +619,59 @@ func TestLongestMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentEvidence checks the resolver's document-level terms on
+// sentences written for the test: coherence between names that can lie
+// together, a country reading that nothing supports, a list closed by
+// "counties", and the capital of a country the document names.
+func TestDocumentEvidence(t *testing.T) {
+	r := mustResolver(t)
+	for _, c := range []struct {
+		name, text string
+		names      []string
+		want       string // Admin1 or, for countries, Country of names[0]
+		kind       Kind
+	}{
+		{"coherence", "A Paris man was arrested on Friday, the Henry County sheriff said.", []string{"Paris", "Henry County"}, "US-TN", City},
+		{"lone country", "Jordan police and firefighters from Shakopee answered the call.", []string{"Jordan", "Shakopee"}, "US-MN", City},
+		{"state beside its capital", "Georgia lawmakers met in Atlanta on Monday.", []string{"Georgia", "Atlanta"}, "US-GA", Admin1},
+		{"counties list", "Schools in Barrow, Jackson and Madison counties cut their budgets; Winder is in Georgia.", []string{"Barrow", "Winder", "Georgia"}, "US-GA", Admin2},
+		{"named capital", "Moscow said on Tuesday that Russia would answer; Los Angeles and New York saw protests in the United States.", []string{"Moscow", "Russia", "Los Angeles", "New York", "United States"}, "RU-MOW", City},
+	} {
+		res := r.Resolve(c.text, spans(t, c.text, c.names...), language.English)[0]
+		if !res.Resolved || res.Place.Admin1 != c.want || res.Place.Kind != c.kind {
+			t.Errorf("%s: Resolve(%q) = %+v; want %s %s", c.name, c.names[0], res.Place, c.kind, c.want)
+		}
+	}
+}
+
+// TestDivisionCentres checks that first-level divisions sit near the middle
+// of their area (Natural Earth centroids), not among their towns.
+func TestDivisionCentres(t *testing.T) {
+	g := mustResolver(t).Gazetteer()
+	for _, c := range []struct {
+		name     string
+		lat, lon float64 // approximate geographic centre
+	}{
+		{"Pavlodar Region", 52.3, 76.9},
+		{"Ontario", 50.0, -86.0},
+		{"Quebec", 53.0, -71.5},
+		{"Texas", 31.4, -99.3},
+	} {
+		cands, _ := g.Lookup(c.name)
+		var p *Place
+		for i := range cands {
+			if cands[i].Kind == Admin1 {
+				p = &cands[i]
+				break
+			}
+		}
+		if p == nil {
+			t.Errorf("Lookup(%q): no admin-1 division", c.name)
+			continue
+		}
+		if d := distanceKm(p.Lat, p.Lon, c.lat, c.lon); d > 150 {
+			t.Errorf("%s at (%.2f, %.2f), %.0f km from (%.1f, %.1f); want within 150 km", c.name, p.Lat, p.Lon, d, c.lat, c.lon)
+		}
+	}
+}
