@@ -87,7 +87,9 @@ func scoreGritta(t testing.TB, path string) grittaScore {
 		for k, tp := range a.Toponyms {
 			st, e1 := strconv.Atoi(strings.TrimSpace(tp.Start))
 			en, e2 := strconv.Atoi(strings.TrimSpace(tp.End))
-			if e1 != nil || e2 != nil || st < 0 || en > len(offs)-1 || st >= en || tp.Gaz == nil {
+			// Toponyms without a gazetteer entry are resolved too, as
+			// examples/evaluate does, for the evidence they give, but not scored.
+			if e1 != nil || e2 != nil || st < 0 || en > len(offs)-1 || st >= en {
 				continue
 			}
 			bs, be := offs[st], offs[en]
@@ -119,6 +121,9 @@ func scoreGritta(t testing.TB, path string) grittaScore {
 		}
 		for i, x := range res {
 			gz := a.Toponyms[gold[i]].Gaz
+			if gz == nil {
+				continue
+			}
 			s.n++
 			lat, e1 := strconv.ParseFloat(gz.Lat, 64)
 			lon, e2 := strconv.ParseFloat(gz.Lon, 64)
@@ -224,9 +229,9 @@ func TestGritta(t *testing.T) {
 				os.WriteFile(f+"."+name+".txt", []byte(strings.Join(s.misses, "\n")+"\n"), 0o644)
 				os.WriteFile(f+".country."+name+".txt", []byte(strings.Join(s.countryMisses, "\n")+"\n"), 0o644)
 			}
-			// Floors a little under the measured figures (LGL 0.8875, TR-News
-			// 0.9160), so that a regression fails.
-			floor := map[string]float64{"lgl.xml": 0.875, "TR-News.xml": 0.905}[name]
+			// Floors a little under the measured figures (LGL 0.8814, TR-News
+			// 0.9129, as examples/evaluate gives), so that a regression fails.
+			floor := map[string]float64{"lgl.xml": 0.87, "TR-News.xml": 0.90}[name]
 			if a := share(s.within, s.coords); a < floor {
 				t.Errorf("acc161 = %.4f; want >= %.2f", a, floor)
 			}
