@@ -210,7 +210,9 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 		admins := map[string]float64{}
 		seen := map[string]bool{}
 		for i, m := range ms {
-			if m.best < 0 || seen[keys[i]] {
+			// A reading of part of a name (Side of North Side) is too weak
+			// to be evidence for the others.
+			if m.best < 0 || seen[keys[i]] || m.partial {
 				continue
 			}
 			seen[keys[i]] = true
@@ -485,7 +487,7 @@ func coherence(ms []mention, keys []string) [][]float64 {
 	grid := map[[2]int][]entry{}
 	done := make([]bool, len(keyID))
 	for i, m := range ms {
-		if done[ids[i]] {
+		if done[ids[i]] || m.partial {
 			continue
 		}
 		done[ids[i]] = true
@@ -581,7 +583,7 @@ func anchors(ms []mention) [][2]float64 {
 	var out [][2]float64
 	seen := map[int32]bool{}
 	for _, m := range ms {
-		if m.best < 0 {
+		if m.best < 0 || m.partial {
 			continue
 		}
 		c := &m.cands[m.best]
