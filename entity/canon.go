@@ -523,6 +523,12 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 				if c.lang == "uk" && p.gender == masc && p.class == noun && e.suf == "і" && strings.ContainsRune("кгх", lastRune(strings.ToLower(stem))) {
 					prior -= 0.5 // Ukrainian velar stems take -у, not -і: Мілуокі is indeclinable
 				}
+				if nom == "" && p.class == noun && p.gender == masc && e.suf != "" {
+					// A fleeting vowel: республиканца, американцем -> республиканец.
+					if alt, ok := fleetingEts(stem); ok {
+						stems = append([]string{alt}, stems...)
+					}
+				}
 				for si, st := range stems {
 					k := cand{form: st + nom, cases: e.cases, g: p.gender, class: p.class, score: prior,
 						zero: e.suf == "" && p.nom == ""}
@@ -543,6 +549,10 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 					}
 					if g, ok := headNouns[lf]; ok && g != k.g && p.class != adj {
 						k.score -= 1
+					} else if !ok && p.class == noun && typ != PER {
+						if g, ok := headSuffix(lf); ok && g == k.g {
+							k.score += 0.5 // Госпогранслужба ends in служба: a feminine noun
+						}
 					}
 					if typ == PER && c.lang == "uk" && p.class == noun && p.gender == masc && e.suf == "і" {
 						k.score -= 0.5 // Пелосі, Барклі: foreign names, not a locative
@@ -1143,4 +1153,40 @@ func palatalized(r rune) string {
 		return "х"
 	}
 	return ""
+}
+
+// headSuffix returns the gender of a head noun of five letters or more that
+// a compound word ends in (Госпогранслужба: служба, Росгвардия: гвардия).
+func headSuffix(lw string) (gender, bool) {
+	for i := range lw {
+		if i == 0 {
+			continue
+		}
+		rest := lw[i:]
+		if utf8.RuneCountInString(rest) < 5 {
+			break
+		}
+		if g, ok := headNouns[rest]; ok {
+			return g, true
+		}
+	}
+	return 0, false
+}
+
+// fleetingEts restores the fleeting е of masculine nouns in -ец whose
+// oblique stem ends in a consonant and ц (республиканц-а, немц-а,
+// комсомольц-а): it returns республиканец, немец, комсомолец.
+func fleetingEts(stem string) (string, bool) {
+	st := strings.TrimSuffix(stem, "ц")
+	if st == stem || st == "" {
+		return "", false
+	}
+	last, n := utf8.DecodeLastRuneInString(st)
+	if last == 'ь' {
+		return st[:len(st)-n] + "ец", true
+	}
+	if !isConsonant(unicode.ToLower(last)) {
+		return "", false
+	}
+	return st + "ец", true
 }
