@@ -319,6 +319,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			}
 		}
 	}
+	oneSense(ms, keys)
 	for i, m := range ms {
 		if m.best >= 0 {
 			out[i].Place, out[i].Resolved = m.cands[m.best].p, true
@@ -351,6 +352,42 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 	}
 	backoff(out)
 	return out
+}
+
+// oneSense gives every mention of a name the place that its best-supported
+// mention takes, where the others have it among their candidates: a story
+// means one Paris ("Paris, Texas" early on, "Paris" after).
+func oneSense(ms []mention, keys []string) {
+	type choice struct {
+		id    int32
+		score float64
+	}
+	best := map[string]choice{}
+	for i, m := range ms {
+		if m.best < 0 {
+			continue
+		}
+		c := m.cands[m.best]
+		if b, ok := best[keys[i]]; !ok || c.score > b.score {
+			best[keys[i]] = choice{c.id, c.score}
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.best < 0 {
+			continue
+		}
+		b := best[keys[i]]
+		if m.cands[m.best].id == b.id {
+			continue
+		}
+		for k := range m.cands {
+			if m.cands[k].id == b.id {
+				m.best = k
+				break
+			}
+		}
+	}
 }
 
 // backoff resolves the toponyms that no name look-up found to the place
