@@ -807,7 +807,18 @@ func pickAdj(cs []cand, c caseSet, g gender) (cand, bool) {
 func (c *canonizer) person(text string, words []span, units []int) []string {
 	cands := make([][]cand, len(units))
 	for i, u := range units {
-		cands[i] = c.analyse(text[words[u].start:words[u].end], PER)
+		w := text[words[u].start:words[u].end]
+		cands[i] = c.analyse(w, PER)
+		if len(units) > 1 && declinedFirstName(w) {
+			// Андрій, Сергей, Мария as written are nominatives: their
+			// other cases change the ending (Андрія, Сергея, Марии). So
+			// the whole name is a nominative: Андрій Сибіга, not Сибіг.
+			for k := range cands[i] {
+				if cands[i][k].class == indecl {
+					cands[i][k].cases &= sgN
+				}
+			}
+		}
 	}
 	best := -1e9
 	var choice []string
@@ -854,8 +865,8 @@ func pickPerson(cs []cand, c caseSet, g gender) (cand, bool) {
 		if k.cases&c == 0 {
 			continue
 		}
-		if g == masc && c == sgA && k.zero {
-			continue // animate: Бориса, not Борис, is the accusative
+		if g == masc && c == sgA && (k.zero || k.cases&sgN != 0 && k.class != indecl) {
+			continue // animate: Бориса, not Борис (nor Андрій), is the accusative
 		}
 		s := k.score
 		switch {
@@ -1189,4 +1200,23 @@ func fleetingEts(stem string) (string, bool) {
 		return "", false
 	}
 	return st + "ец", true
+}
+
+// declinedFirstName reports a known first name that declines: a man's name
+// ending in a consonant or й, a woman's in а or я. Names such as Джо, Тони,
+// Кэтрин or Ингрид do not, and read as any case.
+func declinedFirstName(w string) bool {
+	lw := strings.ToLower(w)
+	g, ok := firstNames[lw]
+	if !ok {
+		return false
+	}
+	last := lastRune(lw)
+	switch g {
+	case masc:
+		return isConsonant(last) || last == 'й'
+	case fem:
+		return last == 'а' || last == 'я'
+	}
+	return false
 }
