@@ -77,17 +77,21 @@ func (g *Gazetteer) Lookup(name string) (cands []Place, ok bool) {
 // gazetteer membership as a feature. name may be one token or several
 // joined by spaces ("Black Sea", "Карагандинской области"); it matches as
 // [Gazetteer.Lookup] does, case forms and type words included. Lone compass
-// words (East, Centre) are no place names.
+// words (East, Centre) are no place names, nor are names that only towns of
+// under 1,000 people bear: such names are too often ordinary words to
+// count as evidence of a place.
 func (g *Gazetteer) KindOf(name string) (Kind, bool) {
 	if g == nil || g.t == nil {
 		return "", false
 	}
 	var buf [8]int32
 	ids := g.t.lookup(name, buf[:0])
-	if len(ids) == 0 {
-		return "", false
+	for _, id := range ids {
+		if !g.t.hamlet(id) {
+			return g.t.kind(id), true
+		}
 	}
-	return g.t.kind(ids[0]), true
+	return "", false
 }
 
 // MaxWords is the longest name, in words, that [Gazetteer.LongestMatch]

@@ -92,6 +92,20 @@ func (t *tables) place(i int32) Place {
 	return p
 }
 
+// hamletPop is the population under which a town without a capital's or
+// seat's flag is a hamlet for [Gazetteer.KindOf].
+const hamletPop = 1000
+
+// hamlet reports whether place i is a town of under hamletPop people that
+// is no capital or seat.
+func (t *tables) hamlet(i int32) bool {
+	if t.kind(i) != City {
+		return false
+	}
+	p, fl := t.parse(i)
+	return p.Population < hamletPop && fl == ""
+}
+
 // flags returns the flags of place i.
 func (t *tables) flags(i int32) uint8 {
 	line := t.line(i)
