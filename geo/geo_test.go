@@ -675,3 +675,29 @@ func TestDivisionCentres(t *testing.T) {
 		}
 	}
 }
+
+// TestAdmin1Codes checks that every place's ISO 3166-2 code is whole and
+// comes from admin1TSV, so that decoding a place allocates nothing for it.
+func TestAdmin1Codes(t *testing.T) {
+	tb := defaultTables()
+	codes := map[string]bool{}
+	for _, c := range strings.Split(strings.TrimSuffix(admin1TSV, "\n"), "\n") {
+		codes[c] = true
+	}
+	with := int32(-1) // a place that has a code
+	for i := range tb.lines {
+		p := tb.place(int32(i))
+		if p.Admin1 == "" {
+			continue
+		}
+		if with < 0 && p.Kind == City {
+			with = int32(i)
+		}
+		if !codes[p.Admin1] || p.Country != "" && !strings.HasPrefix(p.Admin1, p.Country+"-") {
+			t.Fatalf("place %d %s (%s): admin-1 %q", i, p.Name, p.Country, p.Admin1)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { tb.place(with) }); n != 0 {
+		t.Errorf("place(%d): %v allocations; want 0", with, n)
+	}
+}

@@ -20,7 +20,7 @@ type tables struct {
 	dem     []uint32               // start offsets of the lines of demonymsTSV
 	demPre  map[string]struct{}    // the first three letters of every demonym, folded
 	members map[regionKey][]string // region -> member countries
-	admin1  map[string]string      // ISO 3166-2 code -> the same code, a substring of admin1TSV
+	admin1  map[uint64]string      // packed country and code suffix (see isoKey) -> ISO 3166-2 code, a substring of admin1TSV
 	country map[string]int32       // ISO 3166-1 alpha-2 -> index of the country
 }
 
@@ -40,10 +40,14 @@ var kindOf = [256]Kind{'c': Country, 'a': Admin1, 'd': Admin2, 'p': City, 'w': W
 // decodeTables indexes the generated tables. It trusts them: they are
 // written by gen.go and checked by the tests.
 func decodeTables() *tables {
-	t := &tables{members: map[regionKey][]string{}, country: map[string]int32{}, admin1: map[string]string{}}
+	t := &tables{members: map[regionKey][]string{}, country: map[string]int32{}, admin1: map[uint64]string{}}
 	for rest := admin1TSV; rest != ""; {
 		line, next, _ := strings.Cut(rest, "\n")
-		t.admin1[line] = line
+		if cc, suffix, ok := strings.Cut(line, "-"); ok {
+			if k, ok := isoKey(cc, suffix); ok {
+				t.admin1[k] = line
+			}
+		}
 		rest = next
 	}
 	t.lines = lineStarts(placesTSV)
@@ -154,12 +158,25 @@ func (t *tables) iso(cc, code string) string {
 	if strings.IndexByte(code, '-') >= 0 || cc == "" {
 		return code
 	}
-	var buf [16]byte
-	b := append(append(append(buf[:0], cc...), '-'), code...)
-	if full, ok := t.admin1[string(b)]; ok {
-		return full
+	if k, ok := isoKey(cc, code); ok {
+		if full, ok := t.admin1[k]; ok {
+			return full
+		}
 	}
 	return cc + "-" + code
+}
+
+// isoKey packs a country code and a code suffix of up to 6 bytes into one
+// number, a cheap map key.
+func isoKey(cc, suffix string) (uint64, bool) {
+	if len(cc) != 2 || len(suffix) == 0 || len(suffix) > 6 {
+		return 0, false
+	}
+	k := uint64(cc[0])<<56 | uint64(cc[1])<<48
+	for i := 0; i < len(suffix); i++ {
+		k |= uint64(suffix[i]) << (40 - 8*i)
+	}
+	return k, true
 }
 
 // unb64 decodes a base-64 number written by gen.go's b64.
