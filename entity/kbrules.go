@@ -109,32 +109,43 @@ func bracketed(text string, m Mention) bool {
 // members: separators and conjunctions only, once bracketed asides of at most
 // a few words are taken out.
 func coordinated(gap string) bool {
-	var b strings.Builder
+	if len(gap) > 60 {
+		return false
+	}
 	depth := 0
-	for _, r := range gap {
+	word := -1 // start of the current word outside brackets, or -1
+	ok := true
+	end := func(i int) {
+		if word >= 0 {
+			switch strings.ToLower(gap[word:i]) {
+			case "and", "or", "и", "или", "а", "және", "мен", "та", "і", "й":
+			default:
+				ok = false
+			}
+			word = -1
+		}
+	}
+	for i, r := range gap {
 		switch {
 		case r == '(':
+			end(i)
 			depth++
 		case r == ')':
 			if depth == 0 {
 				return false
 			}
 			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	if depth != 0 || len(gap) > 60 {
-		return false
-	}
-	for _, w := range strings.Fields(strings.NewReplacer(",", " , ", ";", " ; ").Replace(b.String())) {
-		switch strings.ToLower(w) {
-		case ",", ";", "and", "or", "и", "или", "а", "және", "мен", "та", "і", "й":
+		case depth > 0:
+		case r == ',' || r == ';' || unicode.IsSpace(r):
+			end(i)
 		default:
-			return false
+			if word < 0 {
+				word = i
+			}
 		}
 	}
-	return true
+	end(len(gap))
+	return ok && depth == 0
 }
 
 // dropGlosses removes translations in brackets after a name: in
@@ -329,16 +340,23 @@ func kbLongNames(text string, toks []token.Token, ms []Mention, lang language.Ta
 		if t.Kind != token.Word || !unicode.IsUpper(r) {
 			continue
 		}
+		// A name of two words or more goes on with a capitalized word or a
+		// joiner; most capitalized words are followed by neither.
+		if i+1 >= len(toks) || toks[i+1].Newlines > 0 || !nameWordsOnly(toks[i+1:i+2]) || toks[i+1].Kind != token.Word {
+			continue
+		}
 		maxN := kb.firsts[kbKey(t.Text)]
 		if maxN == 0 {
 			continue
 		}
-		// Longest first: the most tokens that can hold maxN words.
-		for j := min(len(toks)-1, i+2*maxN); j > i; j-- {
-			if toks[j].Kind != token.Word || toks[j].Newlines > 0 && j > i {
-				continue
-			}
-			if lineBreak(toks[i+1:j+1]) || !nameWordsOnly(toks[i+1:j+1]) {
+		// The run of name words on this line, at most the tokens that can
+		// hold maxN words; then the longest alias in it.
+		last := i
+		for last+1 < len(toks) && last+1 <= i+2*maxN && toks[last+1].Newlines == 0 && nameWordsOnly(toks[last+1:last+2]) {
+			last++
+		}
+		for j := last; j > i; j-- {
+			if toks[j].Kind != token.Word {
 				continue
 			}
 			s, e := t.Start, toks[j].End
@@ -387,21 +405,11 @@ func nameWordsOnly(toks []token.Token) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !stopWords[strings.ToLower(t.Text)] {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && (len(t.Text) > 20 || !stopWords[strings.ToLower(t.Text)]) {
 			return false
 		}
 	}
 	return true
-}
-
-// lineBreak reports whether any of the tokens starts a new line.
-func lineBreak(toks []token.Token) bool {
-	for _, t := range toks {
-		if t.Newlines > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // spillsOver reports whether a mention overlaps [s, e) and reaches beyond it.
