@@ -1,5 +1,5 @@
 // Package geo resolves place names to places: country, ISO 3166-2 region,
-// coordinates and GeoNames id, in English, Russian and Kazakh.
+// coordinates and GeoNames id, in English, Russian, Kazakh and Ukrainian.
 //
 // It has two parts. A [Gazetteer] looks names up: every country, UN region,
 // first-level division (state, oblast, province) and second-level division
@@ -34,13 +34,15 @@
 // Names are compared after folding: case, ё/е, typographic quotes and dashes,
 // diacritics of Latin letters (São Paulo = Sao Paulo), one space between
 // words, a final dot (U.S., Ky.) and the English possessive (Russia's).
-// Russian and Kazakh case forms are reduced to the nominatives they may stand
-// for (Павлодаре, Карагандинской области, Астанада, Қарағанды облысының), and
+// Russian, Kazakh and Ukrainian case forms are reduced to the nominatives
+// they may stand for (Павлодаре, Карагандинской области, Астанада, Қарағанды
+// облысының, у Києві, Запорізькій області), those of the document's language
+// first, and
 // type words around a name restrict the kinds of place (Pavlodar Region,
 // город Алматы, Lake Balkhash; Region, область, облысы, город, қаласы, Sea,
 // море, теңізі). Names are the GeoNames names and their Latin and Cyrillic
 // alternate names (not airport codes), CLDR's country, region and
-// subdivision names in en/ru/kk, i18n-iso-countries' aliases, and the
+// subdivision names in en/ru/kk/uk, i18n-iso-countries' aliases, and the
 // hand-written names of facts.txt, including current and former names
 // (Astana, Nur-Sultan, Akmola, Tselinograd; Almaty, Alma-Ata; Aktau,
 // Shevchenko) and the regions created in 2022 (Abai, Zhetysu, Ulytau).

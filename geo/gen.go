@@ -20,10 +20,12 @@
 //     matched by GeoNames admin-1 code), other divisions and those whose
 //     borders changed since (facts.txt oldborders) on the bounding box of
 //     their places,
-//   - country and UN region names in en/ru/kk (npm cldr-localenames-full),
+//   - country and UN region names in en/ru/kk/uk (npm cldr-localenames-full),
 //     UN region membership and country populations (npm cldr-core),
-//   - country aliases in en/ru/kk (npm i18n-iso-countries),
-//   - ISO 3166-2 subdivision names in en/ru/kk (Debian trixie unicode-cldr-core),
+//   - country aliases in en/ru/kk/uk (npm i18n-iso-countries),
+//   - ISO 3166-2 subdivision names in en/ru/kk/uk (Debian trixie unicode-cldr-core);
+//     a GeoNames division takes the ISO code that its admin-1 code spells
+//     only where their names agree (facts.txt settles the others),
 //   - the hand-written facts in facts.txt (seas, lakes, rivers, mountains,
 //     macro-regions, demonyms, renamings, country centroids).
 //
@@ -221,10 +223,11 @@ func unpack(s source, path, dir string) map[string][]byte {
 			strings.HasSuffix(name, "territoryInfo.json"), strings.Contains(name, "i18n") || strings.Contains(name, "langs/"):
 			return true
 		case strings.Contains(name, "/main/en/territories.json"), strings.Contains(name, "/main/ru/territories.json"),
-			strings.Contains(name, "/main/kk/territories.json"):
+			strings.Contains(name, "/main/kk/territories.json"), strings.Contains(name, "/main/uk/territories.json"):
 			return true
 		case strings.HasSuffix(name, "subdivisions/en.xml"), strings.HasSuffix(name, "subdivisions/ru.xml"),
-			strings.HasSuffix(name, "subdivisions/kk.xml"), strings.HasSuffix(name, "validity/subdivision.xml"):
+			strings.HasSuffix(name, "subdivisions/kk.xml"), strings.HasSuffix(name, "subdivisions/uk.xml"),
+			strings.HasSuffix(name, "validity/subdivision.xml"):
 			return true
 		}
 		return false
@@ -463,11 +466,11 @@ func strs(v any) []string {
 	return nil
 }
 
-// readCountries adds countries and UN regions with their en/ru/kk names.
+// readCountries adds countries and UN regions with their en/ru/kk/uk names.
 func (g *gen) readCountries(files map[string]map[string][]byte) {
 	ln := files["cldr-localenames-full"]
 	terr := map[string]map[string][]string{} // code -> lang -> names
-	for _, lang := range []string{"en", "ru", "kk"} {
+	for _, lang := range []string{"en", "ru", "kk", "uk"} {
 		var doc struct {
 			Main map[string]struct {
 				LocaleDisplayNames struct {
@@ -491,7 +494,7 @@ func (g *gen) readCountries(files map[string]map[string][]byte) {
 			terr[base][lang] = append(terr[base][lang], name)
 		}
 	}
-	for _, lang := range []string{"en", "ru", "kk"} {
+	for _, lang := range []string{"en", "ru", "kk", "uk"} {
 		var doc struct {
 			Countries map[string]any `json:"countries"`
 		}
@@ -545,7 +548,7 @@ func (g *gen) readCountries(files map[string]map[string][]byte) {
 	for _, code := range codes {
 		names := terr[code]
 		var all []string
-		for _, lang := range []string{"en", "ru", "kk"} {
+		for _, lang := range []string{"en", "ru", "kk", "uk"} {
 			all = append(all, names[lang]...)
 		}
 		all = append(all, g.aliases[code]...)
@@ -598,7 +601,7 @@ type ldml struct {
 	} `xml:"localeDisplayNames>subdivisions>subdivision"`
 }
 
-// readSubdivisions reads ISO 3166-2 names in en/ru/kk from CLDR 46.
+// readSubdivisions reads ISO 3166-2 names in en/ru/kk/uk from CLDR 46.
 func (g *gen) readSubdivisions(files map[string][]byte) {
 	const root = "usr/share/unicode/cldr/common/"
 	regular := map[string]bool{}
@@ -618,7 +621,7 @@ func (g *gen) readSubdivisions(files map[string][]byte) {
 		}
 		regular[w] = true
 	}
-	for _, lang := range []string{"en", "ru", "kk"} {
+	for _, lang := range []string{"en", "ru", "kk", "uk"} {
 		var doc ldml
 		if err := xml.Unmarshal(files[root+"subdivisions/"+lang+".xml"], &doc); err != nil {
 			log.Fatal(err)
@@ -656,6 +659,25 @@ func stripMarks(s string) string {
 		b.WriteRune(r)
 	}
 	return norm.NFC.String(b.String())
+}
+
+// alike reports whether a GeoNames division name and one of the CLDR names
+// of an ISO 3166-2 code name the same division: their match keys share
+// their first four letters, or one holds the other (Larnaka, Larnaca;
+// Opština Plav, Plav).
+func alike(name string, names []string) bool {
+	a := []rune(matchKey(name))
+	for _, n := range names {
+		b := []rune(matchKey(n))
+		if len(a) == 0 || len(b) == 0 {
+			continue
+		}
+		if strings.Contains(string(a), string(b)) || strings.Contains(string(b), string(a)) ||
+			len(a) >= 4 && len(b) >= 4 && string(a[:4]) == string(b[:4]) {
+			return true
+		}
+	}
+	return false
 }
 
 // readAdmin adds admin-1 and admin-2 divisions with GeoNames English names,
@@ -704,7 +726,10 @@ func (g *gen) readAdmin(files map[string][]byte) {
 				iso = l[0]
 			} else if l := byCC[cc][matchKey(a.Name)]; len(l) == 1 {
 				iso = l[0]
-			} else if _, ok := g.isoNames[cc+"-"+code]; ok {
+			} else if names, ok := g.isoNames[cc+"-"+code]; ok && alike(a.Name, names) {
+				// GeoNames' code is the ISO suffix only where the names
+				// agree: its FIPS codes often are other divisions' ISO
+				// codes (UA.05 Donetsk, UA-05 Vinnytsia).
 				iso = cc + "-" + code
 			}
 		}

@@ -50,11 +50,12 @@ func NewGazetteer() (*Gazetteer, error) {
 // false when there are none.
 //
 // Matching ignores case, ё/е, typographic quotes and dashes, and
-// diacritics that the name in the tables lacks. Russian and Kazakh case
-// endings are tolerated (Павлодаре, Астанада, Карагандинской области,
-// Қарағанды облысының), as are type words around the name (Pavlodar
-// Region, город Алматы, Lake Balkhash), which then restrict the kinds
-// returned. The returned slice is the caller's.
+// diacritics that the name in the tables lacks. Russian, Kazakh and
+// Ukrainian case endings are tolerated (Павлодаре, Астанада, Карагандинской
+// области, Қарағанды облысының, Києві, Запорізькій області), as are type
+// words around the name (Pavlodar Region, город Алматы, Lake Balkhash),
+// which then restrict the kinds returned; a division's other type word
+// finds it too (Aqtobe Oblast for Aqtobe Region). The returned slice is the caller's.
 func (g *Gazetteer) Lookup(name string) (cands []Place, ok bool) {
 	if g == nil || g.t == nil {
 		return nil, false

@@ -319,6 +319,20 @@ func (t *tables) lookupForms(name string, dst []int32, mode int) []int32 {
 	}
 	// Type words: "город Павлодар", "Pavlodar city", "Lake Balkhash".
 	if base, kinds := stripTypeWord(key); base != "" {
+		// Another word for a division: Aqtobe Oblast, Turkestan Province,
+		// the region of Almaty for Aqtobe Region, Turkestan Region, Almaty
+		// Region (not the city of Almaty, a division of its own).
+		if slices.Contains(kinds, Admin1) {
+			for _, w := range divisionWords {
+				if hasCyrillic(w) != hasCyrillic(base) {
+					continue
+				}
+				out, _ := t.exact(base+" "+w, dst[:0])
+				if out := filterKinds(t, out, kinds); len(out) > 0 {
+					return out
+				}
+			}
+		}
 		out, ok := t.exact(base, dst[:0])
 		if !ok {
 			out = t.inflected(base, dst[:0], formsAll)
@@ -329,6 +343,11 @@ func (t *tables) lookupForms(name string, dst []int32, mode int) []int32 {
 	}
 	return dst[:0]
 }
+
+// divisionWords are the words after a name that make it a first-level
+// division's, one of which the tables may hold for a name the others
+// spell.
+var divisionWords = []string{"region", "oblast", "province", "oblysy", "область", "облысы"}
 
 // inflected looks up the nominative forms that the Russian or Kazakh case
 // forms of key may stand for, and returns the places of all of them, best

@@ -57,11 +57,54 @@ var kkSuffix = []string{
 	"ға", "ге", "қа", "ке", "да", "де", "та", "те", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "ын", "ін", "н", "а", "е",
 }
 
+// ukNoun are Ukrainian noun case endings with the nominative endings they
+// may replace: у Вашингтоні, в Одесі, у Дніпрі, у Маріуполі, до Криму,
+// Одесою, Росії, у Черкасах. The stem of Київ, Львів, Харків has о, е or є
+// for і, ї before its last consonant in every other case (Києві, Львова,
+// Харкову): see ukAlternation.
+var ukNoun = []struct {
+	end  string
+	noms []string
+}{
+	{"ами", []string{"и", "а", ""}},
+	{"ями", []string{"і", "я"}},
+	{"ією", []string{"ія"}},
+	{"ії", []string{"ія"}},
+	{"ію", []string{"ія"}},
+	{"ом", []string{"", "о"}},
+	{"ем", []string{"ь", "е", ""}},
+	{"єм", []string{"й"}},
+	{"ою", []string{"а"}},
+	{"ею", []string{"я", "а"}},
+	{"єю", []string{"я"}},
+	{"ах", []string{"и", "а", ""}},
+	{"ях", []string{"і", "я"}},
+	{"ам", []string{"и", "а", ""}},
+	{"ям", []string{"і", "я"}},
+	{"ів", []string{"и", "і"}},
+	{"ові", []string{""}},
+	{"еві", []string{"ь", "й"}},
+	{"і", []string{"", "а", "я", "о", "ь", "е", "й"}},
+	{"у", []string{"", "а", "о"}},
+	{"ю", []string{"ь", "я", "й"}},
+	{"а", []string{"", "о", "ь"}},
+	{"я", []string{"ь", "й", "е"}},
+	{"и", []string{"а", ""}},
+	{"ї", []string{"я"}},
+}
+
+// ukAdj are Ukrainian adjective endings (Запорізької, Запорізькій,
+// Запорізьку, Хмельницького); an adjectival name is stored in the
+// nominative of its gender (Запорізька область, Хмельницький).
+var ukAdj = []string{"ого", "ому", "ими", "ої", "ій", "ою", "им", "ім", "их", "у", "ю"}
+var ukAdjNom = []string{"а", "ий", "е", "і", "ій"}
+
 // Which case systems wordForms undoes.
 const (
 	formsRU  = 1 << iota // Russian noun and adjective endings
 	formsKK              // Kazakh case suffixes
-	formsAll = formsRU | formsKK
+	formsUK              // Ukrainian noun and adjective endings
+	formsAll = formsRU | formsKK | formsUK
 )
 
 // wordForms returns w followed by the nominative forms it may stand for
@@ -89,7 +132,58 @@ func wordForms(w string, mode int) []string {
 	if mode&formsKK != 0 {
 		kkForms(w, add)
 	}
+	if mode&formsUK != 0 {
+		ukForms(w, add)
+	}
 	return out
+}
+
+func ukForms(w string, add func(string)) {
+	for _, e := range ukNoun {
+		if stem, ok := strings.CutSuffix(w, e.end); ok && utf8.RuneCountInString(stem) >= 2 {
+			for _, n := range e.noms {
+				add(stem + n)
+				if n == "" {
+					if alt, ok := ukAlternation(stem); ok {
+						add(alt)
+					}
+				}
+			}
+		}
+	}
+	for _, e := range ukAdj {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 3 {
+			for _, n := range ukAdjNom {
+				add(stem + n)
+			}
+			break
+		}
+	}
+}
+
+// ukAlternation returns the nominative stem of a Ukrainian oblique stem
+// whose last syllable has о, е or є before one final consonant: Львов ->
+// Львів, Харков -> Харків, Києв -> Київ, Миколаєв -> Миколаїв.
+func ukAlternation(stem string) (string, bool) {
+	last, n := utf8.DecodeLastRuneInString(stem)
+	if n == 0 || strings.ContainsRune("аеєиіїоуюяьй'", last) {
+		return "", false
+	}
+	v, m := utf8.DecodeLastRuneInString(stem[:len(stem)-n])
+	var to rune
+	switch v {
+	case 'о', 'е':
+		to = 'і'
+	case 'є':
+		to = 'ї'
+	default:
+		return "", false
+	}
+	head := stem[:len(stem)-n-m]
+	if utf8.RuneCountInString(head) < 1 {
+		return "", false
+	}
+	return head + string(to) + string(last), true
 }
 
 func ruForms(w string, add func(string)) {
@@ -166,6 +260,17 @@ var typeWords = []struct {
 	{"облысының", false, []Kind{Admin1}},
 	{"облысына", false, []Kind{Admin1}},
 	{"облысынан", false, []Kind{Admin1}},
+	{"місто", true, []Kind{City, Admin1}},
+	{"місті", true, []Kind{City, Admin1}},
+	{"міста", true, []Kind{City, Admin1}},
+	{"м.", true, []Kind{City, Admin1}},
+	{"штат", true, []Kind{Admin1}},
+	{"штате", true, []Kind{Admin1}},
+	{"штаті", true, []Kind{Admin1}},
+	{"штата", true, []Kind{Admin1}},
+	{"штату", true, []Kind{Admin1}},
+	{"region of", true, []Kind{Admin1, Admin2, Region}},
+	{"province of", true, []Kind{Admin1, Admin2}},
 	{"город", true, []Kind{City, Admin1}},
 	{"городе", true, []Kind{City, Admin1}},
 	{"города", true, []Kind{City, Admin1}},
@@ -176,6 +281,10 @@ var typeWords = []struct {
 	{"район", false, []Kind{Admin2}},
 	{"районе", false, []Kind{Admin2}},
 	{"ауданы", false, []Kind{Admin2}},
+	{"районі", false, []Kind{Admin2}},
+	{"морі", false, []Kind{Water}},
+	{"річка", true, []Kind{Water}},
+	{"річці", true, []Kind{Water}},
 	{"море", false, []Kind{Water}},
 	{"моря", false, []Kind{Water}},
 	{"море", true, []Kind{Water}},

@@ -28,6 +28,8 @@ var (
 	wSeat         = 0.4
 	wPrimary      = 0.25    // the mention is the place's main English name
 	smallTown     = 10000.0 // people: a town this small alone in its country backs off to the document's place
+	factTown      = 100000  // people: a town this small that bears a sea's or region's name as an alternate name ...
+	wFactTown     = 8.0     // ... is discounted by this much
 	wShadow       = 1.5     // penalty of a town named like a country or division among the candidates
 	wContainer    = 4.0     // the division or country named right after a comma holds the candidate
 	wDocCountry   = 5.6     // the candidate's country is named elsewhere in the document
@@ -89,8 +91,10 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 	ms := make([]mention, len(toponyms))
 	mode := formsAll
 	switch b, _ := lang.Base(); b.String() {
-	case "ru", "uk", "be":
+	case "ru", "be":
 		mode = formsRU
+	case "uk":
+		mode = formsUK
 	case "kk", "ky":
 		mode = formsKK
 	}
@@ -109,6 +113,10 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 				}
 			}
 		}
+		kinds, joint := contextType(text, tp)
+		if len(buf) == 0 && joint != "" {
+			buf = filterKinds(t, t.lookupForms(joint, buf[:0], mode), kinds)
+		}
 		if len(buf) == 0 {
 			buf = t.variants(tp.Text, buf[:0], mode)
 		}
@@ -124,13 +132,37 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			buf = t.withCounties(tp.Text, buf, mode)
 		}
 		ids := buf
-		if kinds := contextKinds(text, tp); kinds != nil {
+		if kinds != nil {
 			var keep []int32
 			for _, id := range ids {
-				for _, k := range kinds {
-					if t.kind(id) == k {
-						keep = append(keep, id)
-						break
+				if slices.Contains(kinds, t.kind(id)) {
+					keep = append(keep, id)
+				}
+			}
+			// The name with its type word may be a name of its own: the
+			// Turkestan region is Turkistan Region, of which the town
+			// Turkestan is no reading; the Almaty region is Almaty
+			// Region, not the city of Almaty.
+			if joint != "" {
+				var jb [16]int32
+				if len(keep) == 0 {
+					keep = append(keep, filterKinds(t, t.lookupForms(joint, jb[:0], mode), kinds)...)
+				} else if j := filterKinds(t, t.lookupForms(joint, jb[:0], mode), kinds); len(j) > 0 {
+					news := slices.ContainsFunc(j, func(id int32) bool { return !slices.Contains(keep, id) })
+					if !news {
+						// The joint name is a reading of the mention's
+						// own (Warren County): nothing to add.
+					} else if !slices.Contains(kinds, City) {
+						keep = append(keep[:0], j...)
+					} else {
+						// "Dublin City Schools": a town's word is often
+						// part of another name; the joint reading joins the
+						// others.
+						for _, id := range j {
+							if !slices.Contains(keep, id) {
+								keep = append(keep, id)
+							}
+						}
 					}
 				}
 			}
@@ -149,7 +181,8 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 		}
 		// "Paris, Texas", "London, Ont.", "Aktau, Mangystau Region": the
 		// division or country right after a comma holds the place.
-		if cc, a1 := t.container(text, tp); cc != nil {
+		cc, a1 := t.container(text, tp)
+		if cc != nil {
 			for k := range cs {
 				p := &cs[k].p
 				if p.Kind == City || p.Kind == Admin2 || p.Kind == Admin1 && len(a1) == 0 {
@@ -175,6 +208,19 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 				}
 			}
 			break
+		}
+		// A sea, river, mountain range or macro-region of the name (the
+		// Aral Sea, Сырдарья) is what a name means that a small town bears
+		// only as an alternate name (Aral, Sirdaryo), unless a type word
+		// or the division after a comma points to the town.
+		if kinds == nil && cc == nil && slices.ContainsFunc(cs, func(c cand) bool {
+			return c.p.Kind == Water || c.p.Kind == Land || c.p.Kind == Region
+		}) {
+			for k := range cs {
+				if q := &cs[k]; (q.p.Kind == City || q.p.Kind == Admin2) && !q.primary && q.p.Population < factTown {
+					q.prior -= wFactTown
+				}
+			}
 		}
 		// A division and its seat of one name (Pavlodar, Karaganda): a bare
 		// name means the city unless a type word says otherwise, if the
@@ -689,28 +735,43 @@ func langCountries(lang language.Tag) map[string]bool {
 	return nil
 }
 
-// contextKinds returns the kinds allowed by a type word right before or
-// after the toponym in text (Pavlodar region, город Павлодар), or nil.
-func contextKinds(text string, tp Toponym) []Kind {
+// contextType returns the kinds allowed by a type word right before or
+// after the toponym in text (Pavlodar region, город Павлодар, the region of
+// Kostanay), or nil, and the text of the toponym with that type word
+// (Pavlodar region), or "".
+func contextType(text string, tp Toponym) ([]Kind, string) {
 	if tp.Start < 0 || tp.End > len(text) || tp.Start > tp.End || text[tp.Start:tp.End] != tp.Text {
-		return nil
+		return nil, ""
 	}
 	if w := nextWord(text, tp.End); w != "" {
 		if k := typeWordKinds(w, false); k != nil {
-			return k
+			return k, tp.Text + " " + w
 		}
 	}
 	if w := prevWord(text, tp.Start); w != "" {
 		if k := typeWordKinds(w, true); k != nil {
-			return k
+			return k, w + " " + tp.Text
+		}
+		// Two words: "region of", "province of".
+		if w == "of" {
+			j := tp.Start - 1
+			for j > 0 && text[j-1] == ' ' {
+				j--
+			}
+			j -= len("of")
+			if w2 := prevWord(text, j); w2 != "" {
+				if k := typeWordKinds(w2+" of", true); k != nil {
+					return k, w2 + " of " + tp.Text
+				}
+			}
 		}
 	}
 	// A list of names that one plural type word closes: "Barrow, Jackson
 	// and Madison counties".
 	if w := nextWord(text, listEnd(text, tp.End)); w == "counties" || w == "parishes" {
-		return typeWordKinds(w, false)
+		return typeWordKinds(w, false), ""
 	}
-	return nil
+	return nil, ""
 }
 
 // listEnd skips, from i, a list of capitalised names joined by commas, and
