@@ -488,6 +488,9 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 				p.name == "m-janin" && isCapital(word) {
 				continue // demonyms are lower case: Пакистан is no plural of Пакистанин
 			}
+			if p.name == "n-je" && !regionPrefix(lw) {
+				continue // Подмосковье, Приморье, Забайкалье; Сырдарья is no neuter
+			}
 			for _, e := range p.endings {
 				if !strings.HasSuffix(lw, e.suf) || typ == PER && e.cases&(allCases>>6<<6) == e.cases {
 					continue // people are not named in the plural
@@ -669,7 +672,10 @@ func (p *paradigm) plural() string {
 // foreign names ending in о, и, у, ю, е, э (Токио, Биби, Шойгу), unlikely
 // otherwise (a declinable reading covers them).
 func indeclPrior(lw string) float64 {
-	r, _ := utf8.DecodeLastRuneInString(lw)
+	r, n := utf8.DecodeLastRuneInString(lw)
+	if prev, _ := utf8.DecodeLastRuneInString(lw[:len(lw)-n]); prev == 'ь' {
+		return -0.8 // a soft sign before the last vowel marks an ending: Сырдарьи, Марью
+	}
 	switch r {
 	case 'о', 'э':
 		return 0.3
@@ -1217,6 +1223,18 @@ func declinedFirstName(w string) bool {
 		return isConsonant(last) || last == 'й'
 	case fem:
 		return last == 'а' || last == 'я'
+	}
+	return false
+}
+
+// regionPrefix reports a word that begins as the Russian names of regions in
+// -ье do: по-, под-, при-, за-, пред-, меж- (Поволжье, Подмосковье,
+// Приморье, Закавказье, Предуралье, Междуречье).
+func regionPrefix(lw string) bool {
+	for _, p := range []string{"по", "при", "за", "пред", "меж"} {
+		if strings.HasPrefix(lw, p) {
+			return true
+		}
 	}
 	return false
 }
