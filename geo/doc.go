@@ -55,7 +55,9 @@
 // other mentions (each distinct name counts once), nearness to the other
 // places, coherence (a town or county reading that another name of the
 // document can lie near, the nearer the better: Paris beside Henry County
-// is Paris, Tennessee), the capital of a country the document names, a
+// is Paris, Tennessee; Gainesville beside Georgia is Gainesville, Georgia,
+// a town counting with a name that may be its state), the capital of a
+// country the document names, a
 // country that nothing else in the document supports giving way to a
 // supported town or state of its name (Jordan beside Shakopee), demonyms in the text (Belarusian, казахстанский), the document's
 // language (Russian and Kazakh point to Kazakhstan and Russia), type words

@@ -233,3 +233,23 @@ func TestAdmin1CodesAgree(t *testing.T) {
 		t.Errorf("Resolve(Île-de-France) = %+v; FR-11 is Aude", got.Place)
 	}
 }
+
+// TestDivisionCoherence: a town and another name that may be its state
+// vouch for each other (Gainesville beside Georgia is Gainesville,
+// Georgia, and Georgia the state).
+func TestDivisionCoherence(t *testing.T) {
+	r := mustResolver(t)
+	text := "Gainesville police said the suspect fled north. Georgia troopers joined the search on Friday."
+	var tps []Toponym
+	for _, m := range []string{"Gainesville", "Georgia"} {
+		i := strings.Index(text, m)
+		tps = append(tps, Toponym{Start: i, End: i + len(m), Text: m})
+	}
+	res := r.Resolve(text, tps, language.English)
+	if p := res[0].Place; p.Admin1 != "US-GA" || p.Kind != City {
+		t.Errorf("Resolve(Gainesville) = %+v; want the city in US-GA", p)
+	}
+	if p := res[1].Place; p.Admin1 != "US-GA" || p.Kind != Admin1 {
+		t.Errorf("Resolve(Georgia) = %+v; want the state US-GA", p)
+	}
+}

@@ -38,7 +38,8 @@ var (
 	wCoh          = 2.1     // other names of the document with a candidate town or district within nearKm, up to cohLimit
 	cohLimit      = 1.0
 	cohDecay      = 0.7 // the share of a neighbour's weight that distance takes away, up to nearKm
-	wNamedCity    = 3.0 // a capital of a country that the document names outright
+	cohAdmin1     = 0.3 // coherence of a town or county with another name that may be its first-level division
+	wNamedCity    = 3.5 // a capital of a country that the document names outright
 	wLone         = 5.0 // penalty of a country that nothing else in the document supports, against a rival that something does
 	wFocus        = 1.5 // WithFocus country
 	wLangCountry  = 1.0 // a country whose language the document is in
@@ -569,11 +570,27 @@ func coherence(ms []mention, keys []string) [][]float64 {
 	}
 	grid := map[[2]int][]entry{}
 	done := make([]bool, len(keyID))
+	// The names that may be a first-level division, by its code: a town
+	// or county inside one of them can lie with it (Gainesville beside
+	// Georgia is Gainesville, Georgia).
+	var divs map[string][]int
 	for i, m := range ms {
 		if done[ids[i]] || m.partial {
 			continue
 		}
 		done[ids[i]] = true
+		if cohAdmin1 > 0 {
+			for _, c := range m.cands {
+				if c.p.Kind == Admin1 && c.p.Admin1 != "" && c.fl&flagCityState == 0 {
+					if divs == nil {
+						divs = map[string][]int{}
+					}
+					if l := divs[c.p.Admin1]; len(l) == 0 || l[len(l)-1] != ids[i] {
+						divs[c.p.Admin1] = append(l, ids[i])
+					}
+				}
+			}
+		}
 		// The towns of a country's or state's name (China, Maine; Mexico,
 		// Maine) are no evidence: several of them would vouch for each
 		// other in any story that names countries.
@@ -636,6 +653,20 @@ func coherence(ms []mention, keys []string) [][]float64 {
 							sum += v - best[e.key]
 							best[e.key] = v
 						}
+					}
+				}
+			}
+			if a := c.p.Admin1; a != "" {
+				for _, id := range divs[a] {
+					if id == ids[i] {
+						continue
+					}
+					if seen[id] != stamp {
+						seen[id], best[id] = stamp, cohAdmin1
+						sum += cohAdmin1
+					} else if cohAdmin1 > best[id] {
+						sum += cohAdmin1 - best[id]
+						best[id] = cohAdmin1
 					}
 				}
 			}
