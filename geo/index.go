@@ -344,6 +344,25 @@ func (t *tables) lookupForms(name string, dst []int32, mode int) []int32 {
 	return dst[:0]
 }
 
+// divisionName reports whether a folded name with one of divisionWords
+// after it names a division or region in the tables (kostanay: Kostanay
+// Region).
+func (t *tables) divisionName(base string) bool {
+	var buf [8]int32
+	for _, w := range divisionWords {
+		if hasCyrillic(w) != hasCyrillic(base) {
+			continue
+		}
+		ids, _ := t.exact(base+" "+w, buf[:0])
+		for _, id := range ids {
+			if k := t.kind(id); k == Admin1 || k == Admin2 || k == Region {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // divisionWords are the words after a name that make it a first-level
 // division's, one of which the tables may hold for a name the others
 // spell.

@@ -115,6 +115,13 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 			}
 		}
 		kinds, joint := contextType(text, tp)
+		// "The Charlotte region" is the area around a city unless the
+		// tables know the name with its word (the Kostanay region).
+		if k := foldName(joint); strings.HasSuffix(k, " region") && len(buf) > 0 {
+			if !t.divisionName(strings.TrimSuffix(k, " region")) {
+				kinds, joint = nil, ""
+			}
+		}
 		if len(buf) == 0 && joint != "" {
 			buf = filterKinds(t, t.lookupForms(joint, buf[:0], mode), kinds)
 		}
