@@ -165,6 +165,7 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Report, error) {
 
 	ents := a.linker.Link(text, mentions)
 	places := a.resolve(text, ents, rep.Language)
+	ents, places = samePlace(ents, places)
 	tents := make([]topic.Entity, 0, len(ents))
 	nm := 0
 	for _, e := range ents {
