@@ -253,3 +253,23 @@ func TestDivisionCoherence(t *testing.T) {
 		t.Errorf("Resolve(Georgia) = %+v; want the state US-GA", p)
 	}
 }
+
+// TestSmallDivisionShadowsNone: a division of a town's size (Ramsey, Isle
+// of Man) does not stop the towns and counties of its name from counting
+// with the document's other places (Ramsey beside St. Paul is Ramsey
+// County, Minnesota).
+func TestSmallDivisionShadowsNone(t *testing.T) {
+	r := mustResolver(t)
+	text := "ST. PAUL -- The charges were filed in Ramsey District Court, officials in St. Paul said."
+	var tps []Toponym
+	from := 0
+	for _, m := range []string{"ST. PAUL", "Ramsey", "St. Paul"} {
+		i := from + strings.Index(text[from:], m)
+		tps = append(tps, Toponym{Start: i, End: i + len(m), Text: m})
+		from = i + len(m)
+	}
+	res := r.Resolve(text, tps, language.English)
+	if p := res[1].Place; p.Admin1 != "US-MN" {
+		t.Errorf("Resolve(Ramsey) beside St. Paul = %+v; want a place in US-MN", p)
+	}
+}

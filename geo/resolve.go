@@ -37,13 +37,14 @@ var (
 	wNear         = 0.36    // another place of the document lies within nearKm
 	wCoh          = 2.1     // other names of the document with a candidate town or district within nearKm, up to cohLimit
 	cohLimit      = 1.0
-	cohDecay      = 0.7 // the share of a neighbour's weight that distance takes away, up to nearKm
-	cohAdmin1     = 0.3 // coherence of a town or county with another name that may be its first-level division
-	wNamedCity    = 3.5 // a capital of a country that the document names outright
-	wLone         = 5.0 // penalty of a country that nothing else in the document supports, against a rival that something does
-	wFocus        = 1.5 // WithFocus country
-	wLangCountry  = 1.0 // a country whose language the document is in
-	wDemonym      = 1.0 // per demonym of the candidate's country, up to 2
+	cohDecay      = 0.7      // the share of a neighbour's weight that distance takes away, up to nearKm
+	shadowPop     = 100000.0 // people: a smaller division shadows no town of its name
+	cohAdmin1     = 0.3      // coherence of a town or county with another name that may be its first-level division
+	wNamedCity    = 3.5      // a capital of a country that the document names outright
+	wLone         = 5.0      // penalty of a country that nothing else in the document supports, against a rival that something does
+	wFocus        = 1.5      // WithFocus country
+	wLangCountry  = 1.0      // a country whose language the document is in
+	wDemonym      = 1.0      // per demonym of the candidate's country, up to 2
 	nearKm        = 150.0
 	evidenceLimit = 2.0
 	wLangEN       = 0.0 // English documents: United States, United Kingdom
@@ -687,7 +688,8 @@ func coherence(ms []mention, keys []string) [][]float64 {
 // bears the name key.
 func shadowed(cands []cand, key string) bool {
 	for _, c := range cands {
-		if (c.p.Kind == Country || c.p.Kind == Admin1) && foldName(c.p.Name) == key {
+		// A division of a town's size (Ramsey, Isle of Man) shadows none.
+		if (c.p.Kind == Country || c.p.Kind == Admin1 && float64(c.p.Population) >= shadowPop) && foldName(c.p.Name) == key {
 			return true
 		}
 	}
@@ -880,8 +882,11 @@ func (t *tables) withCounties(name string, ids []int32, mode int) []int32 {
 	// Delaware County).
 	key := foldName(name)
 	for _, id := range ids {
-		if k := t.kind(id); (k == Admin1 || k == Country) && foldName(t.place(id).Name) == key {
-			return ids
+		if k := t.kind(id); k == Admin1 || k == Country {
+			// A division of a town's size does not (Ramsey, Isle of Man).
+			if p := t.place(id); foldName(p.Name) == key && (k == Country || float64(p.Population) >= shadowPop) {
+				return ids
+			}
 		}
 	}
 	var buf [8]int32
