@@ -181,6 +181,9 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		if m.Type == PER && lc == "ru" && lm.form != m.Text && feminineNext(text, m) {
 			lm.form = m.Text // Захарова заявила: a woman, already nominative
 		}
+		if m.Type != PER && (lc == "ru" || lc == "uk") && lm.form != m.Text && appositiveQuote(text, m) {
+			lm.form = cleanName(m.Text) // пункт пропуска «Карасу», компании «Газпром»: not declined
+		}
 		lm.key = kbKey(lm.form)
 		if lm.key == "" {
 			lm.key = "#" + strings.ToLower(lm.form)
@@ -1054,3 +1057,60 @@ func derivedOnly(mem []int, ms []linkMention) string {
 	}
 	return ms[mem[0]].derived
 }
+
+// appositiveQuote reports a name in quotation marks right after a generic
+// noun (пункт пропуска «Карасу», компании «Газпром», учения «Запад») or a
+// company form (ООО, ТОО): Russian and Ukrainian leave such a name in the
+// nominative whatever the case of the noun before it.
+func appositiveQuote(text string, m Mention) bool {
+	if m.Start <= 0 || m.End > len(text) || m.Start > m.End || text[m.Start:m.End] != m.Text {
+		return false
+	}
+	before := strings.TrimRight(text[:m.Start], " ")
+	q, n := utf8.DecodeLastRuneInString(before)
+	if q != '«' && q != '"' && q != '„' && q != '“' {
+		return false
+	}
+	before = strings.TrimRight(before[:len(before)-n], " ")
+	w, _ := utf8.DecodeLastRuneInString(before)
+	if !unicode.IsLetter(w) {
+		return false
+	}
+	// The word before the quote, or the one before that when a lower-case
+	// complement follows it (пункта пропуска «Карасу»).
+	for k := 0; k < 2; k++ {
+		start := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) + 1
+		word := strings.ToLower(before[start:])
+		if k == 0 && (word == "ооо" || word == "тоо" || word == "ао" || word == "пао" || word == "зао" || word == "жк") {
+			return true
+		}
+		for _, stem := range genericNouns {
+			if strings.HasPrefix(word, stem) && utf8.RuneCountInString(word)-utf8.RuneCountInString(stem) <= 3 {
+				return true
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(before[start:]); !unicode.IsLower(r) || prepositions[word] {
+			return false
+		}
+		before = strings.TrimRight(before[:start], " ")
+		if start == 0 || before == "" {
+			return false
+		}
+	}
+	return false
+}
+
+// prepositions end the look back of appositiveQuote.
+var prepositions = map[string]bool{"в": true, "во": true, "на": true, "с": true, "со": true, "к": true, "ко": true,
+	"по": true, "о": true, "об": true, "от": true, "из": true, "у": true, "за": true, "для": true, "до": true,
+	"после": true, "перед": true, "против": true, "при": true, "через": true, "без": true, "под": true, "над": true}
+
+// genericNouns are stems of the Russian and Ukrainian nouns that stand before
+// a quoted name in apposition (компании «Газпром», пункта пропуска
+// «Карасу»). A preposition before the quote (после «Брексита») declines the
+// name instead.
+var genericNouns = strings.Fields(`компани компані фирм концерн корпораци корпораці холдинг групп банк фонд завод
+	комбинат предприяти підприємств парти парті движени рух обществ товариств объединени об'єднанн ассоциаци асоціаці
+	агентств агенці газет журнал издани видавництв телеканал канал радиостанци сайт портал проект програм операци
+	операці учени навчан форум фестивал турнир конкурс пункт аэропорт аеропорт порт вокзал станци станці стадион
+	театр музей клуб отел готел ресторан магазин торгов сеть мережі бренд марк`)

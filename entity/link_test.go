@@ -495,3 +495,23 @@ func TestLinkBracketedSpellings(t *testing.T) {
 		t.Errorf("Россия (Москва): one script, two places; got one entity %s", of["Москва"])
 	}
 }
+
+func TestAppositiveQuote(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"через пункт пропуска «Карасу» из Кыргызстана", "Карасу", true},
+		{"акции компании «Газпрома» выросли", "Газпрома", true},
+		{"в ТОО «Самрук»", "Самрук", true},
+		{"после «Брексита» фунт упал", "Брексита", false}, // a preposition declines it
+		{"Глава «Газпрома» заявил", "Газпрома", false},
+		{"«Карасу» закрыт", "Карасу", false},
+	} {
+		i := strings.Index(tc.text, tc.name)
+		m := Mention{Start: i, End: i + len(tc.name), Text: tc.name, Type: LOC}
+		if got := appositiveQuote(tc.text, m); got != tc.want {
+			t.Errorf("appositiveQuote(%q in %q) = %v; want %v", tc.name, tc.text, got, tc.want)
+		}
+	}
+}
