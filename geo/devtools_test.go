@@ -20,7 +20,7 @@ func setW(spec string) {
 	m := map[string]*float64{"country": &wCountry, "region": &wRegion, "admin1": &wAdmin1, "admin1pop": &wAdmin1Pop,
 		"admin2": &wAdmin2, "admin2pop": &wAdmin2Pop, "citypop": &wCityPop, "capital": &wCapital, "seat": &wSeat,
 		"primary": &wPrimary, "doccountry": &wDocCountry, "docadmin1": &wDocAdmin1, "near": &wNear, "nearkm": &nearKm,
-		"evlimit": &evidenceLimit, "langen": &wLangEN, "demonym": &wDemonym, "container": &wContainer, "shadow": &wShadow, "smalltown": &smallTown, "coh": &wCoh, "cohlimit": &cohLimit, "lone": &wLone, "namedcity": &wNamedCity, "cohdecay": &cohDecay, "cohadmin1": &cohAdmin1, "shadowpop": &shadowPop}
+		"evlimit": &evidenceLimit, "langen": &wLangEN, "demonym": &wDemonym, "container": &wContainer, "shadow": &wShadow, "smalltown": &smallTown, "coh": &wCoh, "cohlimit": &cohLimit, "lone": &wLone, "namedcity": &wNamedCity, "cohdecay": &cohDecay, "cohadmin1": &cohAdmin1, "shadowpop": &shadowPop, "locale": &wLocale, "localemargin": &localeMargin}
 	for _, kv := range strings.Split(spec, ",") {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok {

@@ -60,7 +60,9 @@
 // country the document names, a
 // country that nothing else in the document supports giving way to a
 // supported town or state of its name (Jordan beside Shakopee), demonyms in the text (Belarusian, казахстанский), the document's
-// language (Russian and Kazakh point to Kazakhstan and Russia), type words
+// language (Russian and Kazakh point to Kazakhstan and Russia) and, for
+// English, its spelling and usage (color and $ point to the United States,
+// colour and £ to Britain and the Commonwealth), type words
 // next to the mention, and the caller's [WithFocus] prior. So Petropavlovsk
 // in a Kazakh story is Petropavl, North Kazakhstan, and Petropavlovsk next to
 // Kamchatka is Petropavlovsk-Kamchatsky. Demonyms count toward the document's

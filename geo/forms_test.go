@@ -273,3 +273,35 @@ func TestSmallDivisionShadowsNone(t *testing.T) {
 		t.Errorf("Resolve(Ramsey) beside St. Paul = %+v; want a place in US-MN", p)
 	}
 }
+
+// TestEnglishLocale: the spelling and usage of an English document (color
+// or colour, $ or £) point to the United States or to Britain and the
+// Commonwealth, a prior for towns that the text says nothing else about.
+func TestEnglishLocale(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		lang language.Tag
+		want string
+	}{
+		{"The theater downtown raised $12,000 for the neighborhood center.", language.English, "US"},
+		{"The council's programme for the town centre will cost £2m, a councillor said.", language.English, "GB"},
+		{"Rain fell on Monday.", language.English, ""},
+		{"The color of the centre.", language.English, ""},
+		{"The theater downtown raised $12,000.", language.Russian, ""},
+	} {
+		if got := englishLocale(c.text, c.lang); got != c.want {
+			t.Errorf("englishLocale(%q, %v) = %q; want %q", c.text, c.lang, got, c.want)
+		}
+	}
+	r := mustResolver(t)
+	for _, c := range []struct{ text, mention, country string }{
+		{"Mansfield police said the stolen truck was worth $12,000. The theater downtown was closed for the day.", "Mansfield", "US"},
+		// Britain or the Commonwealth: Richmond, British Columbia is the largest.
+		{"Richmond residents said the new programme will cost £2m, and the theatre will reopen in the autumn.", "Richmond", "GB"},
+	} {
+		got := resolveIn(t, r, c.text, c.mention, language.English)
+		if cc := got.Place.Country; cc != c.country && !(c.country == "GB" && commonwealth[cc]) {
+			t.Errorf("Resolve(%q in %q) = %+v; want a place in %s", c.mention, c.text, got.Place, c.country)
+		}
+	}
+}

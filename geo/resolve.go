@@ -37,7 +37,9 @@ var (
 	wNear         = 0.36    // another place of the document lies within nearKm
 	wCoh          = 2.1     // other names of the document with a candidate town or district within nearKm, up to cohLimit
 	cohLimit      = 1.0
-	cohDecay      = 0.7      // the share of a neighbour's weight that distance takes away, up to nearKm
+	cohDecay      = 0.7 // the share of a neighbour's weight that distance takes away, up to nearKm
+	localeMargin  = 1.0
+	wLocale       = 1.0      // the country whose spelling and usage an English document follows (US, GB)
 	shadowPop     = 100000.0 // people: a smaller division shadows no town of its name
 	cohAdmin1     = 0.3      // coherence of a town or county with another name that may be its first-level division
 	wNamedCity    = 3.5      // a capital of a country that the document names outright
@@ -250,6 +252,10 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 	}
 
 	langCC := langCountries(lang)
+	locale := ""
+	if wLocale != 0 {
+		locale = englishLocale(text, lang)
+	}
 	b, _ := lang.Base()
 	en := b.String() == "en"
 	keys := make([]string, len(toponyms))
@@ -328,6 +334,10 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 					}
 					if langCC[p.Country] {
 						s += wLangCountry
+					}
+					// British spelling is the Commonwealth's too.
+					if p.Country == locale || locale == "GB" && commonwealth[p.Country] {
+						s += wLocale
 					}
 					if en && (p.Country == "US" || p.Country == "GB") {
 						s += wLangEN
@@ -1180,4 +1190,73 @@ func acronym(s string) bool {
 func compassWord(s string) bool {
 	k := foldName(s) + " "
 	return slices.Contains(qualifiers, k)
+}
+
+// commonwealth are the countries that write British English.
+var commonwealth = map[string]bool{"GB": true, "IE": true, "CA": true, "AU": true, "NZ": true, "ZA": true, "IN": true}
+
+// localeMarks are words and signs that American and British English
+// write differently, with the country they point to.
+var localeMarks = map[string]string{
+	"color": "US", "colour": "GB", "colors": "US", "colours": "GB", "center": "US", "centre": "GB",
+	"neighbor": "US", "neighbour": "GB", "neighbors": "US", "neighbours": "GB", "neighborhood": "US", "neighbourhood": "GB",
+	"favorite": "US", "favourite": "GB", "honor": "US", "honour": "GB", "program": "US", "programme": "GB",
+	"labor": "US", "labour": "GB", "defense": "US", "defence": "GB", "organization": "US", "organisation": "GB",
+	"theater": "US", "theatre": "GB", "behavior": "US", "behaviour": "GB", "license": "US", "licence": "GB",
+	"traveled": "US", "travelled": "GB", "mom": "US", "mum": "GB", "apartment": "US", "flat": "",
+	"jewelry": "US", "jewellery": "GB", "aluminum": "US", "aluminium": "GB", "catalog": "US", "catalogue": "GB",
+	"traveling": "US", "travelling": "GB", "canceled": "US", "cancelled": "GB", "counselor": "US", "counsellor": "GB",
+	"enrollment": "US", "enrolment": "GB", "skeptical": "US", "sceptical": "GB", "analyze": "US", "analyse": "GB",
+	"councilman": "US", "councilor": "US", "councillor": "GB", "councillors": "GB", "percent": "US",
+	"petrol": "GB", "lorry": "GB", "motorway": "GB", "solicitor": "GB", "barrister": "GB", "cheque": "GB", "tyre": "GB", "tyres": "GB",
+	"sidewalk": "US", "freeway": "US", "gasoline": "US", "realtor": "US", "downtown": "US", "attorney": "US",
+	"sheriff": "US", "varsity": "US", "township": "US",
+	"$": "US", "£": "GB",
+}
+
+// englishLocale returns the country (US, GB) whose spelling and usage an
+// English document follows, by its marks (color or colour, $ or £), or ""
+// when they do not tell.
+func englishLocale(text string, lang language.Tag) string {
+	if b, _ := lang.Base(); b.String() != "en" {
+		return ""
+	}
+	if len(text) > 1<<16 {
+		text = text[:1<<16]
+	}
+	n := map[string]int{}
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '$' || r == '£' {
+			n[localeMarks[string(r)]]++
+			i += size
+			continue
+		}
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += size
+		}
+		if j-i >= 3 && j-i <= 13 {
+			if cc := localeMarks[strings.ToLower(text[i:j])]; cc != "" {
+				n[cc]++
+			}
+		}
+		i = j
+	}
+	switch {
+	case float64(n["US"]) >= float64(n["GB"])+localeMargin:
+		return "US"
+	case float64(n["GB"]) >= float64(n["US"])+localeMargin:
+		return "GB"
+	}
+	return ""
 }
