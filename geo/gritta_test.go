@@ -229,9 +229,9 @@ func TestGritta(t *testing.T) {
 				os.WriteFile(f+"."+name+".txt", []byte(strings.Join(s.misses, "\n")+"\n"), 0o644)
 				os.WriteFile(f+".country."+name+".txt", []byte(strings.Join(s.countryMisses, "\n")+"\n"), 0o644)
 			}
-			// Floors a little under the measured figures (LGL 0.8814, TR-News
-			// 0.9129, as examples/evaluate gives), so that a regression fails.
-			floor := map[string]float64{"lgl.xml": 0.87, "TR-News.xml": 0.90}[name]
+			// Floors a little under the measured figures (LGL 0.8989, TR-News
+			// 0.9153, as examples/evaluate gives), so that a regression fails.
+			floor := map[string]float64{"lgl.xml": 0.89, "TR-News.xml": 0.905}[name]
 			if a := share(s.within, s.coords); a < floor {
 				t.Errorf("acc161 = %.4f; want >= %.2f", a, floor)
 			}
