@@ -9,7 +9,9 @@ import (
 )
 
 func TestSamePlace(t *testing.T) {
-	m := func(s int, text string) entity.Mention { return entity.Mention{Start: s, End: s + len(text), Text: text} }
+	m := func(s int, text string) entity.Mention {
+		return entity.Mention{Start: s, End: s + len(text), Text: text}
+	}
 	ents := []entity.Entity{
 		{ID: "name/syr-darya", Name: "Syr Darya", Type: entity.LOC, Salience: 0.3, Mentions: []entity.Mention{m(0, "Syr Darya")}, Forms: []string{"Syr Darya"}},
 		{ID: "name/tashkent", Name: "Tashkent", Type: entity.LOC, Salience: 0.5, Mentions: []entity.Mention{m(20, "Tashkent")}, Forms: []string{"Tashkent"}},
