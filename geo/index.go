@@ -309,10 +309,16 @@ func (t *tables) lookupForms(name string, dst []int32, mode int) []int32 {
 			return out
 		}
 	}
-	if out := t.inflected(key, dst[:0], mode); len(out) > 0 {
+	// Ukrainian forms only after the others when no language says which:
+	// they are the fewest names' and would slow every Russian look-up.
+	first := mode
+	if first == formsAll {
+		first = formsRU | formsKK
+	}
+	if out := t.inflected(key, dst[:0], first); len(out) > 0 {
 		return out
 	}
-	if mode != formsAll {
+	if first != formsAll {
 		if out := t.inflected(key, dst[:0], formsAll); len(out) > 0 {
 			return out
 		}

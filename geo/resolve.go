@@ -1224,7 +1224,7 @@ func englishLocale(text string, lang language.Tag) string {
 	if len(text) > 1<<16 {
 		text = text[:1<<16]
 	}
-	n := map[string]int{}
+	n := map[string]int{"US": 0, "GB": 0}
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -1246,7 +1246,21 @@ func englishLocale(text string, lang language.Tag) string {
 			j += size
 		}
 		if j-i >= 3 && j-i <= 13 {
-			if cc := localeMarks[strings.ToLower(text[i:j])]; cc != "" {
+			// Lower-case ASCII in place: no allocation per word.
+			var buf [13]byte
+			w := buf[:0]
+			for k := i; k < j; k++ {
+				c := text[k]
+				if c >= utf8.RuneSelf {
+					w = nil
+					break
+				}
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				w = append(w, c)
+			}
+			if cc := localeMarks[string(w)]; w != nil && cc != "" {
 				n[cc]++
 			}
 		}
