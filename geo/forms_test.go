@@ -285,6 +285,7 @@ func TestEnglishLocale(t *testing.T) {
 	}{
 		{"The theater downtown raised $12,000 for the neighborhood center.", language.English, "US"},
 		{"The council's programme for the town centre will cost £2m, a councillor said.", language.English, "GB"},
+		{"The neighbourhood centre will cost $2 million, a councillor said.", language.English, "$GB"},
 		{"Rain fell on Monday.", language.English, ""},
 		{"The color of the centre.", language.English, ""},
 		{"The theater downtown raised $12,000.", language.Russian, ""},

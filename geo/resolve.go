@@ -336,7 +336,7 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 						s += wLangCountry
 					}
 					// British spelling is the Commonwealth's too.
-					if p.Country == locale || locale == "GB" && commonwealth[p.Country] {
+					if p.Country == locale || locale == "GB" && commonwealth[p.Country] || locale == "$GB" && dollarCommonwealth[p.Country] {
 						s += wLocale
 					}
 					if en && (p.Country == "US" || p.Country == "GB") {
@@ -1200,7 +1200,7 @@ var commonwealth = map[string]bool{"GB": true, "IE": true, "CA": true, "AU": tru
 var localeMarks = map[string]string{
 	"color": "US", "colour": "GB", "colors": "US", "colours": "GB", "center": "US", "centre": "GB",
 	"neighbor": "US", "neighbour": "GB", "neighbors": "US", "neighbours": "GB", "neighborhood": "US", "neighbourhood": "GB",
-	"favorite": "US", "favourite": "GB", "honor": "US", "honour": "GB", "program": "US", "programme": "GB",
+	"favorite": "US", "favourite": "GB", "honor": "US", "honour": "GB", "programme": "GB", "tonnes": "GB", "kilometres": "GB", "metres": "GB",
 	"labor": "US", "labour": "GB", "defense": "US", "defence": "GB", "organization": "US", "organisation": "GB",
 	"theater": "US", "theatre": "GB", "behavior": "US", "behaviour": "GB", "license": "US", "licence": "GB",
 	"traveled": "US", "travelled": "GB", "mom": "US", "mum": "GB", "apartment": "US", "flat": "",
@@ -1211,12 +1211,17 @@ var localeMarks = map[string]string{
 	"petrol": "GB", "lorry": "GB", "motorway": "GB", "solicitor": "GB", "barrister": "GB", "cheque": "GB", "tyre": "GB", "tyres": "GB",
 	"sidewalk": "US", "freeway": "US", "gasoline": "US", "realtor": "US", "downtown": "US", "attorney": "US",
 	"sheriff": "US", "varsity": "US", "township": "US",
-	"$": "US", "£": "GB",
+	"$": "$", "£": "£",
 }
 
-// englishLocale returns the country (US, GB) whose spelling and usage an
-// English document follows, by its marks (color or colour, $ or £), or ""
-// when they do not tell.
+// dollarCommonwealth are the countries that write British English and
+// count in dollars.
+var dollarCommonwealth = map[string]bool{"CA": true, "AU": true, "NZ": true}
+
+// englishLocale returns the countries whose spelling and usage an English
+// document follows, by its marks (color or colour, $ or £): "US", "GB"
+// (Britain and the Commonwealth), "$GB" (Canada, Australia, New Zealand),
+// or "" when they do not tell.
 func englishLocale(text string, lang language.Tag) string {
 	if b, _ := lang.Base(); b.String() != "en" {
 		return ""
@@ -1224,7 +1229,7 @@ func englishLocale(text string, lang language.Tag) string {
 	if len(text) > 1<<16 {
 		text = text[:1<<16]
 	}
-	n := map[string]int{"US": 0, "GB": 0}
+	n := map[string]int{"US": 0, "GB": 0, "$": 0, "£": 0}
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -1262,15 +1267,22 @@ func englishLocale(text string, lang language.Tag) string {
 			}
 			if cc := localeMarks[string(w)]; w != nil && cc != "" {
 				n[cc]++
+			} else if string(w) == "cent" && i >= 4 && strings.EqualFold(text[i-4:i], "per ") {
+				n["GB"]++ // "per cent", not "percent"
 			}
 		}
 		i = j
 	}
+	// British spelling with dollars is Canada's, Australia's or New
+	// Zealand's; dollars alone are most often American.
+	gb, us := float64(n["GB"]+n["£"]), float64(n["US"])
 	switch {
-	case float64(n["US"]) >= float64(n["GB"])+localeMargin:
-		return "US"
-	case float64(n["GB"]) >= float64(n["US"])+localeMargin:
+	case gb >= us+localeMargin && n["$"] > n["£"]:
+		return "$GB"
+	case gb >= us+localeMargin:
 		return "GB"
+	case us+float64(n["$"]) >= gb+localeMargin:
+		return "US"
 	}
 	return ""
 }
