@@ -45,7 +45,7 @@ func Of(name string) string {
 	}
 	s = strings.TrimFunc(s, trimmed)
 	// Dropped invalid bytes can leave combining marks out of canonical order.
-	if !norm.NFC.IsNormalString(s) {
+	if !normalize.IsNFC(s) {
 		s = strings.TrimFunc(norm.NFC.String(s), trimmed)
 	}
 	if utf8.RuneCountInString(s) > MaxRunes {
