@@ -30,6 +30,8 @@ import (
 	"time"
 
 	"github.com/jdkato/prose/v2"
+
+	"github.com/newsmon/newsmon/internal/cputime"
 )
 
 // corpusDoc is one file of testdata/corpus, named LANG-KIND.txt.
@@ -100,7 +102,7 @@ func BenchmarkAnalyzeCorpus(b *testing.B) {
 		}
 		b.ReportAllocs()
 		b.SetBytes(totalBytes(texts))
-		cpu0 := cpuTime()
+		cpu0 := cputime.Used()
 		for b.Loop() {
 			for _, t := range texts {
 				if _, err := a.Analyze(ctx, t); err != nil {
@@ -108,7 +110,7 @@ func BenchmarkAnalyzeCorpus(b *testing.B) {
 				}
 			}
 		}
-		reportCPU(b, cpuTime()-cpu0, totalBytes(texts))
+		reportCPU(b, cputime.Used()-cpu0, totalBytes(texts))
 	}
 	for _, d := range docs {
 		b.Run(d.Lang+"/"+d.Kind, func(b *testing.B) { run(b, []string{d.Text}) })

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsmon/newsmon/internal/cputime"
 )
 
 // Accuracy on publisher-copyright datasets (BBC, RIA). They are used here
@@ -168,7 +170,7 @@ func accuracy(t *testing.T, data []labelled, lang string, class func(string) str
 	// the mean score and the share of right answers.
 	var binN, binOK [10]int
 	var binScore [10]float64
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), cputime.Used()
 	for _, d := range data {
 		ts := c.Classify(Document{Text: d.text})
 		top := bestTop(ts)
@@ -183,7 +185,7 @@ func accuracy(t *testing.T, data []labelled, lang string, class func(string) str
 			binOK[bin]++
 		}
 	}
-	wall, cpu := time.Since(start), cpuTime()-cpu0
+	wall, cpu := time.Since(start), cputime.Used()-cpu0
 	if cpu == 0 {
 		cpu = wall
 	}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/newsmon/newsmon/internal/cputime"
 )
 
 // toyExamples is a small hand-written training set.
@@ -176,11 +178,11 @@ func TestCrossValidationBBC(t *testing.T) {
 	for _, d := range data {
 		all = append(all, Example{Text: d.text, Label: d.label})
 	}
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), cputime.Used()
 	if _, err := Train(all); err != nil {
 		t.Fatal(err)
 	}
-	wall, cpu := time.Since(start), cpuTime()-cpu0
+	wall, cpu := time.Since(start), cputime.Used()-cpu0
 	t.Logf("training on all %d BBC articles: %v wall, %v CPU", len(all), wall.Round(time.Millisecond), cpu.Round(time.Millisecond))
 	// The CPU time is the measure when available: shared machines stretch
 	// wall time. Training is single-threaded, so CPU time bounds the wall

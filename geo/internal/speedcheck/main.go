@@ -9,35 +9,27 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/newsmon/newsmon/geo"
+	"github.com/newsmon/newsmon/internal/cputime"
 )
-
-func cpu() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 func main() {
 	runtime.GOMAXPROCS(1)
-	c0, t0 := cpu(), time.Now()
+	c0, t0 := cputime.Used(), time.Now()
 	g, err := geo.NewGazetteer()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	g.KindOf("x") // the tables are indexed on first use
-	fmt.Printf("ready: wall %v, cpu %v\n", time.Since(t0).Round(time.Millisecond), (cpu() - c0).Round(time.Millisecond))
+	fmt.Printf("ready: wall %v, cpu %v\n", time.Since(t0).Round(time.Millisecond), (cputime.Used() - c0).Round(time.Millisecond))
 	words := []string{"Almaty", "military", "Kazakhstan", "cooperation", "Belarus", "the", "Moscow", "Crimea",
 		"Павлодар", "Astana", "officials", "Black Sea"}
 	const n = 2000000
 	for _, name := range []string{"KindOf", "Lookup"} {
-		c0, t0 = cpu(), time.Now()
+		c0, t0 = cputime.Used(), time.Now()
 		for i := 0; i < n; i++ {
 			if name == "KindOf" {
 				g.KindOf(words[i%len(words)])
@@ -45,7 +37,7 @@ func main() {
 				g.Lookup(words[i%len(words)])
 			}
 		}
-		c := cpu() - c0
+		c := cputime.Used() - c0
 		fmt.Printf("%s: %d calls, wall %v, cpu %v: %.0f per CPU-second\n", name, n,
 			time.Since(t0).Round(time.Millisecond), c.Round(time.Millisecond), float64(n)/c.Seconds())
 	}

@@ -56,9 +56,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
+	"github.com/newsmon/newsmon/internal/cputime"
 	"github.com/newsmon/newsmon/internal/langmodel"
 )
 
@@ -464,11 +464,11 @@ func evaluate(m *langmodel.Model, dev []sample, verbose bool) {
 	}
 	right, total := map[key]int{}, map[key]int{}
 	confused := map[string]int{}
-	start := cpuTime()
+	start := cputime.Used()
 	setTime := map[string]time.Duration{}
 	setN := map[string]int{}
 	for _, s := range dev {
-		t0 := cpuTime()
+		t0 := cputime.Used()
 		keys := x.Keys(s.text)
 		m.Mask(langmodel.Dominant(&x.Scripts), nil, mask)
 		sc.Reset()
@@ -480,7 +480,7 @@ func evaluate(m *langmodel.Model, dev []sample, verbose bool) {
 				best = c
 			}
 		}
-		setTime[s.set] += cpuTime() - t0
+		setTime[s.set] += cputime.Used() - t0
 		setN[s.set]++
 		gold := m.Classes[s.gold].Tag
 		k := key{s.set, gold}
@@ -491,7 +491,7 @@ func evaluate(m *langmodel.Model, dev []sample, verbose bool) {
 			confused[gold+"->"+m.Classes[best].Tag]++
 		}
 	}
-	el := cpuTime() - start
+	el := cputime.Used() - start
 	fmt.Printf("dev: %d samples, %.1f µs of CPU each (features, lookups, argmax);", len(dev), float64(el.Microseconds())/float64(len(dev)))
 	for _, set := range []string{"sentences", "word-pairs", "single-words"} {
 		fmt.Printf(" %s %.1f µs", set, float64(setTime[set].Microseconds())/float64(max(setN[set], 1)))
@@ -537,15 +537,6 @@ func evaluate(m *langmodel.Model, dev []sample, verbose bool) {
 		slices.Sort(cs)
 		fmt.Printf("sentence confusions: %s\n", strings.Join(cs, " "))
 	}
-}
-
-// cpuTime returns the user CPU time of the process.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano())
 }
 
 func ints(s string) []int {

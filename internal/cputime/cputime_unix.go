@@ -1,15 +1,15 @@
 //go:build unix
 
-package newsmon
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the CPU time (user + system) the process has used so far,
+// Used returns the CPU time (user and system) the process has used so far,
 // or 0 where it cannot be read.
-func cpuTime() time.Duration {
+func Used() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
