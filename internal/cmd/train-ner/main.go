@@ -66,6 +66,7 @@ func main() {
 	flag.BoolVar(&withProse, "prose", false, "for en, also score prose v2 on the held-out data")
 	flag.StringVar(&rules, "rules", "orgs,propagate", "post-decoding rules of entity.WithRules to apply when scoring")
 	flag.StringVar(&errorsTo, "errors", "", "write the held-out errors (false and missed mentions in context) to this file")
+	flag.IntVar(&seeds, "seeds", 1, "train this many times with different shuffles and average the weights")
 	flag.BoolVar(&crossVal, "cv", false, "train and score once per fold (-fold 0..4) and print the counts pooled over the folds")
 	flag.IntVar(&heldFold, "fold", 4, "which fifth (index mod 5) of the split corpora is held out, 0..4")
 	flag.Parse()
@@ -351,6 +352,36 @@ func labelDoc(d doc, bits uint8, buf *seqtag.Buffer, misaligned *int) []instance
 }
 
 func trainModel(docs []doc, epochs int, bits uint8) *seqtag.Model {
+	if seeds <= 1 {
+		w, tw := trainWeights(docs, epochs, bits, 1)
+		return seqtag.Quantize(bits, w, tw)
+	}
+	// Several passes over the data in different orders, averaged: the
+	// perceptron's result depends on the order, and the average of the
+	// runs varies less than any one of them.
+	var w []float32
+	var tw [seqtag.NumLabels + 1][seqtag.NumLabels]float32
+	for seed := 1; seed <= seeds; seed++ {
+		ws, ts := trainWeights(docs, epochs, bits, int64(seed))
+		if w == nil {
+			w = ws
+		} else {
+			for i := range w {
+				w[i] += ws[i]
+			}
+		}
+		for a := range tw {
+			for b := range tw[a] {
+				tw[a][b] += ts[a][b]
+			}
+		}
+	}
+	return seqtag.Quantize(bits, w, tw)
+}
+
+// trainWeights trains the averaged perceptron with the per-epoch shuffle
+// seeded by seed and returns its float weights and transitions.
+func trainWeights(docs []doc, epochs int, bits uint8, seed int64) ([]float32, [seqtag.NumLabels + 1][seqtag.NumLabels]float32) {
 	var buf seqtag.Buffer
 	var data []instance
 	misaligned, ntok := 0, 0
@@ -373,7 +404,7 @@ func trainModel(docs []doc, epochs int, bits uint8) *seqtag.Model {
 	u := make([]float32, rows*L)
 	var tw, tu [L + 1][L]float32
 	c := float32(1)
-	rng := rand.New(rand.NewSource(1))
+	rng := rand.New(rand.NewSource(seed))
 	var emis seqtag.Emissions
 	var back [][L]uint8
 	pred := make([]seqtag.Label, 0, 256)
@@ -439,10 +470,11 @@ func trainModel(docs []doc, epochs int, bits uint8) *seqtag.Model {
 			tw[a][b] -= tu[a][b] / c
 		}
 	}
-	return seqtag.Quantize(bits, w, tw)
+	return w, tw
 }
 
 var (
+	seeds    int
 	crossVal bool
 	errorsTo string
 	heldFold = 4
