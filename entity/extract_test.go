@@ -107,7 +107,7 @@ var seedRequired = [][]tm{
 	{{"Belarus", LOC}}, {{"Kazakhstan", LOC}}, {{"Almaty", LOC}}, {{"Russia", LOC}}, {{"China", LOC}},
 	{{"Mongolia", LOC}}, {{"Kyrgyzstan", LOC}}, {{"Tajikistan", LOC}}, {{"Uzbekistan", LOC}}, {{"Ukraine", LOC}},
 	{{"Moscow", LOC}}, {{"Crimea", LOC}}, {{"Maryland", LOC}}, {{"Black Sea", LOC}}, {{"Eastern Europe", LOC}},
-	{{"Baltic States", LOC}},
+	{{"Baltic States", LOC}}, {{"Caspian region", LOC}, {"Caspian", LOC}}, // issue #5 lists the Caspian region
 	{{"Information Center", ORG}}, {{"Caspian News", ORG}},
 	{{"Belarusian Defense Ministry", ORG}, {"Defense Ministry", ORG}},
 	{{"General Staff of the Armed Forces", ORG}, {"General Staff", ORG}, {"Armed Forces", ORG}},
@@ -141,7 +141,7 @@ var seedAmbiguous = []tm{
 
 // The issue's target for the seed page is every required mention found and
 // at most 3 wrong ones. The built-in models with the knowledge-base and
-// gloss rules find all 52 and make 1 wrong (Полиция as ORG, which NEREL
+// gloss rules find all 53 and make 1 wrong (Полиция as ORG, which NEREL
 // annotates so, see models/README.md); the bounds are the target, with one
 // missing mention of room because the place features follow the geo
 // gazetteer, which is still changing.
