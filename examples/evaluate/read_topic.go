@@ -14,7 +14,7 @@ import (
 
 // Readers of topic classification data: AG News CSV, the BBC folders and
 // RIA Novosti's rubric CSV files. Each maps our best top-level topic to the
-// data's classes (see [agnewsClass], [bbcClass], [riaClass]).
+// data's classes (see [dataset.AGNewsClass], [dataset.BBCClass], [dataset.RIAClass]).
 
 // topicDoc is one document and its gold class.
 type topicDoc struct {
@@ -24,67 +24,6 @@ type topicDoc struct {
 // agnewsClasses are the AG News classes, in the order of the numeric labels
 // (1-4) of the original files.
 var agnewsClasses = []string{"World", "Sports", "Business", "Sci/Tech"}
-
-// agnewsClass maps a top-level topic to an AG News class as the contract says.
-func agnewsClass(topic string) string {
-	switch topic {
-	case "":
-		return ""
-	case "sport":
-		return "Sports"
-	case "economy", "labour":
-		return "Business"
-	case "science-technology":
-		return "Sci/Tech"
-	}
-	return "World"
-}
-
-// bbcClass maps a top-level topic to a BBC folder as the contract says.
-func bbcClass(topic string) string {
-	switch topic {
-	case "":
-		return ""
-	case "sport":
-		return "sport"
-	case "economy", "labour":
-		return "business"
-	case "arts-culture", "lifestyle", "human-interest":
-		return "entertainment"
-	case "science-technology":
-		return "tech"
-	}
-	return "politics"
-}
-
-// riaRubric maps a top-level topic to the RIA rubric that holds such news.
-// The full corpus has nine rubrics (science, society, incidents, culture,
-// religion, politics, economy, world, defense_army); the copy here only
-// economy, culture and society. [riaClass] falls back to society, RIA's
-// catch-all (it files health, education, nature, the Duma's social bills),
-// for any rubric the data does not have.
-var riaRubric = map[string]string{
-	"economy":            "economy",
-	"labour":             "economy",
-	"arts-culture":       "culture",
-	"science-technology": "science",
-	"religion":           "religion",
-	"crime":              "incidents",
-	"disaster":           "incidents",
-	"politics":           "politics",
-	"conflict":           "defense_army",
-}
-
-// riaClass maps a top-level topic to one of the rubrics in labels.
-func riaClass(topic string, labels map[string]bool) string {
-	if topic == "" {
-		return ""
-	}
-	if r, ok := riaRubric[topic]; ok && labels[r] {
-		return r
-	}
-	return "society"
-}
 
 // readCSV reads a whole RFC 4180 file with a header row and returns the
 // records with the header's column index by lower-cased name.

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/newsmon/newsmon/internal/dataset"
 )
 
 func TestReadAGNews(t *testing.T) {
@@ -106,16 +108,16 @@ func TestClassMaps(t *testing.T) {
 		"crime":              {"World", "politics", "society"},
 	} {
 		three := map[string]bool{"economy": true, "culture": true, "society": true}
-		got := [3]string{agnewsClass(topic), bbcClass(topic), riaClass(topic, three)}
+		got := [3]string{dataset.AGNewsClass(topic), dataset.BBCClass(topic), dataset.RIAClass(topic, three)}
 		assert.Equal(t, want, got, "classes of %q", topic)
 	}
 	nine := map[string]bool{}
 	for _, r := range []string{"science", "society", "incidents", "culture", "religion", "politics", "economy", "world", "defense_army"} {
 		nine[r] = true
 	}
-	assert.Equal(t, "incidents", riaClass("crime", nine))
-	assert.Equal(t, "science", riaClass("science-technology", nine))
-	assert.Equal(t, "society", riaClass("health", nine))
+	assert.Equal(t, "incidents", dataset.RIAClass("crime", nine))
+	assert.Equal(t, "science", dataset.RIAClass("science-technology", nine))
+	assert.Equal(t, "society", dataset.RIAClass("health", nine))
 }
 
 func TestInterleave(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 	"github.com/newsmon/newsmon"
 	"github.com/newsmon/newsmon/entity"
 	"github.com/newsmon/newsmon/geo"
+	"github.com/newsmon/newsmon/internal/dataset"
 	"github.com/newsmon/newsmon/lang"
 	"github.com/newsmon/newsmon/topic"
 )
@@ -468,13 +469,13 @@ func runTopic(o options, tables io.Writer) (*summary, error) {
 	switch o.Format {
 	case "agnews":
 		docs, err = readAGNews(o.Path, sk)
-		class = agnewsClass
+		class = dataset.AGNewsClass
 	case "bbc":
 		docs, err = readBBC(o.Path)
-		class = bbcClass
+		class = dataset.BBCClass
 	case "ria":
 		docs, labels, err = readRIA(o.Path)
-		class = func(t string) string { return riaClass(t, labels) }
+		class = func(t string) string { return dataset.RIAClass(t, labels) }
 	}
 	if err != nil {
 		return nil, err
