@@ -1,13 +1,14 @@
 package lang
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/newsmon/newsmon/internal/dataset"
 )
 
 // dataDir returns the shared datasets directory, or skips the test.
@@ -28,26 +29,8 @@ func dataDir(t *testing.T) string {
 // shipped model) does not train on.
 func devLines(t *testing.T, path string) []string {
 	t.Helper()
-	f, err := os.Open(path)
+	out, err := dataset.EveryNth(path, 5)
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	n := 0
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l == "" {
-			continue
-		}
-		n++
-		if n%5 == 0 {
-			out = append(out, l)
-		}
-	}
-	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
 	return out

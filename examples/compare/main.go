@@ -20,7 +20,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -36,6 +35,8 @@ import (
 	"github.com/pemistahl/lingua-go"
 	"golang.org/x/text/language"
 
+	"github.com/newsmon/newsmon/internal/cputime"
+	"github.com/newsmon/newsmon/internal/dataset"
 	"github.com/newsmon/newsmon/lang"
 )
 
@@ -106,7 +107,7 @@ func run(impl, data string, every int) error {
 	for _, set := range sets {
 		for _, f := range files {
 			code := strings.TrimSuffix(filepath.Base(f), ".txt")
-			lines, err := readEvery(filepath.Join(dir, set, code+".txt"), every)
+			lines, err := dataset.EveryNth(filepath.Join(dir, set, code+".txt"), every)
 			if err != nil {
 				return err
 			}
@@ -116,19 +117,19 @@ func run(impl, data string, every int) error {
 		}
 	}
 
-	t0, c0 := time.Now(), cpu()
+	t0, c0 := time.Now(), cputime.Used()
 	detect, err := load(impl)
 	if err != nil {
 		return err
 	}
 	detect("warm up")
-	loadWall, loadCPU := time.Since(t0), cpu()-c0
+	loadWall, loadCPU := time.Since(t0), cputime.Used()-c0
 
 	right := map[[2]string]int{}
 	total := map[[2]string]int{}
 	setWall := map[string]time.Duration{}
 	setN := map[string]int{}
-	t1, c1 := time.Now(), cpu()
+	t1, c1 := time.Now(), cputime.Used()
 	for _, s := range samples {
 		ts := time.Now()
 		got := detect(s.text)
@@ -140,7 +141,7 @@ func run(impl, data string, every int) error {
 			right[k]++
 		}
 	}
-	wall, cpuUsed := time.Since(t1), cpu()-c1
+	wall, cpuUsed := time.Since(t1), cputime.Used()-c1
 
 	out := map[string]any{
 		"impl":            impl,
@@ -197,37 +198,6 @@ func same(got, gold string) bool {
 }
 
 func round(x float64) float64 { return float64(int64(x*10000+0.5)) / 10000 }
-
-func readEvery(path string, every int) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []string
-	n := 0
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l == "" {
-			continue
-		}
-		n++
-		if n%every == 0 {
-			out = append(out, l)
-		}
-	}
-	return out, sc.Err()
-}
-
-func cpu() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // peakRSS returns the peak resident set size of the process in bytes.
 func peakRSS() int64 {
