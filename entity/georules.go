@@ -178,7 +178,7 @@ func regionPhrases(text string, toks []token.Token, ms []Mention, lang language.
 	j := 0
 	for k := 0; k+1 < len(toks); k++ {
 		t, next := toks[k], toks[k+1]
-		if !capWord(t) || next.Kind != token.Word || next.Newlines > 0 || unicode.IsUpper(firstRune(next.Text)) {
+		if !capWord(t) || next.Kind != token.Word || next.Newlines > 0 || isCapital(next.Text) {
 			continue
 		}
 		if k > 0 && capWord(toks[k-1]) && t.Newlines == 0 {
@@ -237,7 +237,7 @@ func trimSentenceStart(text string, toks []token.Token, ms []Mention, lang langu
 		if lower == nil {
 			lower = map[string]bool{}
 			for _, t := range toks {
-				if t.Kind == token.Word && !unicode.IsUpper(firstRune(t.Text)) {
+				if t.Kind == token.Word && !isCapital(t.Text) {
 					lower[t.Text] = true
 				}
 			}
@@ -278,11 +278,6 @@ func kkPlural(w string) bool {
 		}
 	}
 	return false
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
 }
 
 // naturalFeature reports whether s is the name of a sea, lake, river,

@@ -186,6 +186,15 @@ func kbKey(s string) string {
 	return k
 }
 
+// typeOf returns the type of the first entry that has s as its name or an
+// alias (compared by key), or false.
+func (kb *kbIndex) typeOf(s string) (Type, bool) {
+	if ids := kb.byKey[kbKey(s)]; len(ids) > 0 {
+		return kb.entries[ids[0]].Type, true
+	}
+	return "", false
+}
+
 // lookup returns the entry a canonical name of type t refers to. Types must
 // agree, except that organizations and countries stand for each other
 // (metonymy: "Kazakhstan said") and acronyms match across ORG and LOC.

@@ -59,27 +59,31 @@ func kbTypes(ms []Mention, text string) []Mention {
 // other members have that type and their names have knowledge-base entries of
 // it, and its own name has such an entry too.
 func listTypes(ms []Mention, text string, kb *kbIndex) []Mention {
-	hasType := func(m Mention, t Type) bool {
-		for _, j := range kb.byKey[kbKey(text[m.Start:m.End])] {
-			if kb.entries[j].Type == t {
-				return true
-			}
-		}
-		return false
-	}
 	var run []int // indexes of the members of the current list
 	flush := func() {
 		if len(run) >= 3 {
-			for _, t := range []Type{ORG, LOC} {
+			// The knowledge-base types of each member's name, looked up once.
+			types := make([][2]bool, len(run)) // has an ORG entry, has a LOC entry
+			for n, i := range run {
+				for _, j := range kb.byKey[kbKey(text[ms[i].Start:ms[i].End])] {
+					switch kb.entries[j].Type {
+					case ORG:
+						types[n][0] = true
+					case LOC:
+						types[n][1] = true
+					}
+				}
+			}
+			for ti, t := range []Type{ORG, LOC} {
 				backed := 0
-				for _, i := range run {
-					if ms[i].Type == t && hasType(ms[i], t) {
+				for n, i := range run {
+					if ms[i].Type == t && types[n][ti] {
 						backed++
 					}
 				}
-				for _, i := range run {
+				for n, i := range run {
 					m := &ms[i]
-					if (m.Type == ORG || m.Type == LOC) && m.Type != t && hasType(*m, t) && backed >= 2 {
+					if (m.Type == ORG || m.Type == LOC) && m.Type != t && types[n][ti] && backed >= 2 {
 						m.Type = t
 					}
 				}
@@ -281,12 +285,6 @@ func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag) [
 		}
 		return false
 	}
-	known := func(s string) (Type, bool) {
-		if ids := kb.byKey[kbKey(s)]; len(ids) > 0 {
-			return kb.entries[ids[0]].Type, true
-		}
-		return "", false
-	}
 	var add []Mention
 	for i, t := range toks {
 		switch {
@@ -295,7 +293,7 @@ func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag) [
 			// УК (a criminal code) is not UK.
 			// Country acronyms (АҚШ, РФ) are left to the model, which
 			// knows when they open a longer name (АҚШ доллары).
-			if typ, ok := known(t.Text); ok && typ != LOC && !covered(t.Start, t.End) {
+			if typ, ok := kb.typeOf(t.Text); ok && typ != LOC && !covered(t.Start, t.End) {
 				add = append(add, Mention{Start: t.Start, End: t.End, Type: typ, Language: lang})
 			}
 		case t.Kind != token.Word && openQuote(t.Text):
@@ -311,7 +309,7 @@ func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag) [
 				if j-i-1 < 2 {
 					break // one quoted word («Центр») is too often some other name
 				}
-				if typ, ok := known(text[s:e]); ok && !covered(s, e) {
+				if typ, ok := kb.typeOf(text[s:e]); ok && !covered(s, e) {
 					add = append(add, Mention{Start: s, End: e, Type: typ, Language: lang})
 				}
 				break

@@ -8,18 +8,22 @@ import (
 	"golang.org/x/text/language"
 )
 
-// kkCaseEndings are the Kazakh case endings that close a noun phrase:
-// locative, dative, ablative, instrumental and accusative, longest first.
+// kkCaseEndings are the Kazakh case endings ([kkSuffixes]) that close a noun
+// phrase: locative, dative, ablative, instrumental and accusative.
 // The genitive (-ның, -дың, -тың) and the attributive locative (-дағы) are
 // left out: they link the words inside a name (Қазақстан Республикасының
 // Президенті; Еуропадағы қауіпсіздік және ынтымақтастық ұйымы).
-var kkCaseEndings = []string{
-	"нан", "нен", "дан", "ден", "тан", "тен", "нда", "нде",
-	"мен", "бен", "пен",
-	"ға", "ге", "қа", "ке", "на", "не",
-	"да", "де", "та", "те",
-	"ны", "ні", "ды", "ді", "ты", "ті",
-}
+var kkCaseEndings = func() []string {
+	var out []string
+	for _, e := range kkSuffixes { // longest first within each group
+		switch {
+		case strings.HasSuffix(e, "ың"), strings.HasSuffix(e, "ің"), strings.HasSuffix(e, "ғы"), strings.HasSuffix(e, "гі"):
+		default:
+			out = append(out, e)
+		}
+	}
+	return out
+}()
 
 // splitKazakhCases splits a Kazakh mention whose inner word carries a case
 // ending that closes a noun phrase: in "Ақордада Ресей Федерациясының" and
@@ -124,8 +128,8 @@ func stemOf(w string) string {
 // or the gazetteer (LOC) knows as written.
 func nameType(s string) (Type, bool) {
 	if kb, err := builtinIndex(); err == nil && kb != nil {
-		if ids := kb.byKey[kbKey(s)]; len(ids) > 0 {
-			return kb.entries[ids[0]].Type, true
+		if t, ok := kb.typeOf(s); ok {
+			return t, true
 		}
 	}
 	if g := gazetteer(); g != nil {
