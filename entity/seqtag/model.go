@@ -79,6 +79,15 @@ func (m *Model) Score(feats []uint32, offs []int32, dst Emissions) Emissions {
 		return dst
 	}
 	w := m.w8
+	// The rows are scattered over megabytes, so the loop below waits on
+	// memory. Touching every row of the sentence first, in a loop with no
+	// other work, lets the processor have many of those loads in flight at
+	// once; the loop below then finds the rows in cache.
+	var sink int8
+	for _, f := range feats[offs[0]:offs[n]] {
+		sink += w[int(f&mask)*NumLabels]
+	}
+	keep(sink)
 	for k := 0; k < n; k++ {
 		var acc [NumLabels]int32
 		for _, f := range feats[offs[k]:offs[k+1]] {
@@ -100,6 +109,24 @@ func (m *Model) Score(feats []uint32, offs []int32, dst Emissions) Emissions {
 	}
 	return dst
 }
+
+// keep uses x so that the compiler keeps the loads that computed it.
+//
+//go:noinline
+func keep(x int8) {}
+
+// predecessors lists, for each label, the labels that may come before it
+// inside a sentence, in increasing order (see allowed).
+var predecessors = func() (p [NumLabels][]Label) {
+	for b := range Label(NumLabels) {
+		for a := range Label(NumLabels) {
+			if allowed(a, b) {
+				p[b] = append(p[b], a)
+			}
+		}
+	}
+	return p
+}()
 
 // Viterbi writes the best label sequence for emis under trans into out
 // (len(out) ≥ len(emis)), respecting the BIO constraints, and returns
@@ -126,12 +153,12 @@ func Viterbi(emis Emissions, trans *[NumLabels + 1][NumLabels]float32, out []Lab
 	for k := 1; k < n; k++ {
 		for b := 0; b < NumLabels; b++ {
 			best, arg := negInf, 0
-			for a := 0; a < NumLabels; a++ {
-				if cur[a] == negInf || !allowed(Label(a), Label(b)) {
+			for _, a := range predecessors[b] {
+				if cur[a] == negInf {
 					continue
 				}
 				if s := cur[a] + trans[a][b]; s > best {
-					best, arg = s, a
+					best, arg = s, int(a)
 				}
 			}
 			next[b] = best + emis[k][b]

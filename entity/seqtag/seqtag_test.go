@@ -1,6 +1,7 @@
 package seqtag
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/newsmon/newsmon/internal/token"
@@ -69,6 +70,59 @@ func TestViterbiRespectsBIO(t *testing.T) {
 	spans := Spans(got, nil)
 	if len(spans) != 1 || spans[0] != (Span{0, 3, 0}) {
 		t.Errorf("Spans = %v; want one PER span 0-3", spans)
+	}
+}
+
+// TestViterbiBest checks Viterbi against every allowed label sequence of
+// short sentences with random scores: it must return one of the best.
+func TestViterbiBest(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var back [][NumLabels]uint8
+	for trial := 0; trial < 200; trial++ {
+		n := 1 + trial%4
+		emis := make(Emissions, n)
+		for k := range emis {
+			for l := range emis[k] {
+				emis[k][l] = float32(rng.IntN(21) - 10)
+			}
+		}
+		var trans [NumLabels + 1][NumLabels]float32
+		for a := range trans {
+			for b := range trans[a] {
+				trans[a][b] = float32(rng.IntN(11) - 5)
+			}
+		}
+		score := func(ls []Label) (float32, bool) {
+			prev, s := Label(NumLabels), float32(0)
+			for k, l := range ls {
+				if !allowed(prev, l) {
+					return 0, false
+				}
+				s += trans[prev][l] + emis[k][l]
+				prev = l
+			}
+			return s, true
+		}
+		best := float32(-1e9)
+		ls := make([]Label, n)
+		var walk func(k int)
+		walk = func(k int) {
+			if k == n {
+				if s, ok := score(ls); ok && s > best {
+					best = s
+				}
+				return
+			}
+			for l := range Label(NumLabels) {
+				ls[k] = l
+				walk(k + 1)
+			}
+		}
+		walk(0)
+		got := Viterbi(emis, &trans, make([]Label, n), &back)
+		if s, ok := score(got); !ok || s != best {
+			t.Fatalf("trial %d: Viterbi = %v (score %v, allowed %v); best score %v", trial, got, s, ok, best)
+		}
 	}
 }
 
