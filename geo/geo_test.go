@@ -701,3 +701,23 @@ func TestAdmin1Codes(t *testing.T) {
 		t.Errorf("place(%d): %v allocations; want 0", with, n)
 	}
 }
+
+// TestLineHash checks the hashed look-up of names against the binary
+// search over the same sorted lines: every key, and keys one byte longer or
+// shorter, which are mostly absent.
+func TestLineHash(t *testing.T) {
+	tb := defaultTables()
+	for i, off := range tb.names {
+		key, _, _ := strings.Cut(namesTSV[off:], "\t")
+		for _, k := range []string{key, key + "a", key[:len(key)-1], key + " "} {
+			want, wok := find(namesTSV, tb.names, k)
+			got, gok := tb.byName.find(namesTSV, tb.names, k)
+			if got != want || gok != wok {
+				t.Fatalf("line %d: find(%q) = %q, %v; binary search %q, %v", i, k, got, gok, want, wok)
+			}
+		}
+	}
+	if _, ok := tb.byName.find(namesTSV, tb.names, ""); ok {
+		t.Error("the empty key was found")
+	}
+}

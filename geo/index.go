@@ -2,6 +2,7 @@ package geo
 
 import (
 	"cmp"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -17,6 +18,7 @@ import (
 type tables struct {
 	lines   []uint32               // start offsets of the lines of placesTSV
 	names   []uint32               // start offsets of the lines of namesTSV
+	byName  lineHash               // namesTSV's lines by key, for exact look-ups
 	dem     []uint32               // start offsets of the lines of demonymsTSV
 	demPre  map[string]struct{}    // the first three letters of every demonym, folded
 	members map[regionKey][]string // region -> member countries
@@ -63,6 +65,7 @@ func decodeTables() *tables {
 		}
 	}
 	t.names = lineStarts(namesTSV)
+	t.byName = hashLines(namesTSV, t.names)
 	t.dem = lineStarts(demonymsTSV)
 	t.demPre = map[string]struct{}{}
 	for _, off := range t.dem {
@@ -215,6 +218,69 @@ func lineStarts(s string) []uint32 {
 	return out
 }
 
+// lineHash is an open-addressing hash table over the lines of a TSV table:
+// slot h(key) holds 1 + the index of the line whose key is key (0: empty),
+// probed linearly. An exact look-up then reads one slot and one line, where
+// a binary search over hundreds of thousands of lines reads some twenty.
+type lineHash struct {
+	seed  maphash.Seed
+	slots []uint32
+	sink  uint32 // keeps the touching loads of hashLines
+}
+
+// hashLines indexes the lines of data, which start at starts, by key.
+func hashLines(data string, starts []uint32) lineHash {
+	n := 1
+	for 2*n < 3*len(starts) {
+		n *= 2
+	}
+	h := lineHash{seed: maphash.MakeSeed(), slots: make([]uint32, n)}
+	mask := uint64(n - 1)
+	// The slots are written in batches: hash a batch of keys, touch their
+	// slots so that the cache misses overlap, then insert. Inserting one
+	// key at a time waits on memory for each.
+	const batch = 64
+	var hs [batch]uint64
+	var sink uint32
+	for b := 0; b < len(starts); b += batch {
+		part := starts[b:min(b+batch, len(starts))]
+		for k, off := range part {
+			line := data[off:]
+			if j := strings.IndexByte(line, '\t'); j >= 0 {
+				line = line[:j]
+			}
+			hs[k] = maphash.String(h.seed, line) & mask
+			sink += h.slots[hs[k]]
+		}
+		for k := range part {
+			for s := hs[k]; ; s = (s + 1) & mask {
+				if h.slots[s] == 0 {
+					h.slots[s] = uint32(b+k) + 1
+					break
+				}
+			}
+		}
+	}
+	h.sink = sink
+	return h
+}
+
+// find is find over the lines h indexes.
+func (h *lineHash) find(data string, starts []uint32, key string) (string, bool) {
+	mask := uint64(len(h.slots) - 1)
+	for s := maphash.String(h.seed, key) & mask; h.slots[s] != 0; s = (s + 1) & mask {
+		line := data[starts[h.slots[s]-1]:]
+		if len(line) > len(key) && line[len(key)] == '\t' && line[:len(key)] == key {
+			line = line[len(key)+1:]
+			if e := strings.IndexByte(line, '\n'); e >= 0 {
+				line = line[:e]
+			}
+			return line, true
+		}
+	}
+	return "", false
+}
+
 // find returns the rest of the line after key+"\t" in a sorted TSV table.
 // Hot path: a binary search that compares in place, without allocating.
 func find(data string, starts []uint32, key string) (string, bool) {
@@ -254,7 +320,7 @@ func lineLess(line, key string) bool {
 
 // exact appends the places named exactly key (folded) to dst.
 func (t *tables) exact(key string, dst []int32) ([]int32, bool) {
-	post, ok := find(namesTSV, t.names, key)
+	post, ok := t.byName.find(namesTSV, t.names, key)
 	if !ok {
 		return dst, false
 	}
