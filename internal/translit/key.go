@@ -1,7 +1,6 @@
 package translit
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,86 +46,77 @@ var keyLatin = map[rune]string{
 // soft and hard signs vanish; characters of other scripts are kept, lower
 // cased. Key of a string with no letters or digits is "".
 func Key(s string) string {
-	var out, word strings.Builder
-	out.Grow(len(s) + 8)
+	// One pass over s: the letters of the current word go to word, which
+	// appendWord folds and appends to out. Both live on the stack for names of
+	// ordinary length; the one allocation is the returned string.
+	var outBuf, wordBuf, tmpBuf [64]byte
+	out, word, tmp := outBuf[:0], wordBuf[:0], tmpBuf[:0]
 	upper, lower := 0, 0
 	ascii := true // the word is written in plain ASCII letters
-	flush := func() {
-		if word.Len() == 0 {
-			return
-		}
-		// Acronyms (two to five capitals) keep their letters as they are:
-		// EEC is not EC.
-		w := word.String()
-		if upper < 2 || lower > 0 || upper > 5 {
-			if ascii {
-				w = english(w)
-			}
-			w = keyWord(w)
-		}
-		word.Reset()
-		upper, lower, ascii = 0, 0, true
-		if w == "" {
-			return
-		}
-		if out.Len() > 0 {
-			out.WriteByte(' ')
-		}
-		out.WriteString(w)
-	}
 	for i, r := range s {
 		if r == utf8.RuneError {
 			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
 				continue
 			}
 		}
-		if unicode.IsUpper(r) {
-			upper++
-		} else if unicode.IsLower(r) {
-			lower++
-		}
-		if r >= utf8.RuneSelf && unicode.IsLetter(r) {
-			ascii = false
-		}
-		switch {
-		case r < utf8.RuneSelf:
+		if r < utf8.RuneSelf {
 			c := byte(r)
 			switch {
 			case 'A' <= c && c <= 'Z':
-				word.WriteByte(c + 'a' - 'A')
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				word.WriteByte(c)
+				upper++
+				word = append(word, c+'a'-'A')
+			case 'a' <= c && c <= 'z':
+				lower++
+				word = append(word, c)
+			case '0' <= c && c <= '9':
+				word = append(word, c)
 			case c == '\'' || c == '`':
 			default:
-				flush()
+				if len(word) > 0 {
+					out, tmp = appendWord(out, word, tmp, upper, lower, ascii)
+					word, upper, lower, ascii = word[:0], 0, 0, true
+				}
 			}
 			continue
-		case r == '’' || r == 'ʼ' || r == '‘' || r == 'ʻ' || r == '´':
+		}
+		if isUpper(r) {
+			upper++
+		} else if isLower(r) {
+			lower++
+		}
+		if isLetter(r) {
+			ascii = false
+		}
+		switch r {
+		case '’', 'ʼ', '‘', 'ʻ', '´':
 			continue
 		}
-		lr := unicode.ToLower(r)
+		lr := toLower(r)
 		if 0x400 <= lr && lr < 0x500 {
-			if k := keyCyrTable[lr-0x400]; k != "-" {
-				word.WriteString(k)
+			if t := keyCyrTable[lr-0x400]; t != "-" {
+				word = append(word, t...)
 				continue
 			}
 		}
-		if k, ok := keyLatin[lr]; ok {
-			word.WriteString(k)
+		if t, ok := keyLatin[lr]; ok {
+			word = append(word, t...)
 			continue
 		}
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			flush()
+		if !isLetter(r) && !unicode.IsDigit(r) {
+			if len(word) > 0 {
+				out, tmp = appendWord(out, word, tmp, upper, lower, ascii)
+				word, upper, lower, ascii = word[:0], 0, 0, true
+			}
 			continue
 		}
 		if unicode.Is(unicode.Latin, r) {
 			wrote := false
 			for _, d := range norm.NFD.String(string(lr)) {
 				if d < utf8.RuneSelf && unicode.IsLetter(d) {
-					word.WriteRune(d)
+					word = utf8.AppendRune(word, d)
 					wrote = true
 				}
 			}
@@ -134,75 +124,149 @@ func Key(s string) string {
 				continue
 			}
 		}
-		word.WriteRune(lr)
+		word = utf8.AppendRune(word, lr)
 	}
-	flush()
-	return out.String()
+	if len(word) > 0 {
+		out, _ = appendWord(out, word, tmp, upper, lower, ascii)
+	}
+	return string(out)
 }
 
-// keyRewrites fold romanization variants, longest match first at each
-// position: dzh dj zh -> j, kh -> h, gh -> g, ph -> f, ck -> k, q -> k,
-// w -> v, y -> i, x -> ks, ng -> n.
-var keyRewrites = [...]struct{ from, to string }{
-	{"dzh", "j"}, {"dj", "j"}, {"zh", "j"}, {"kh", "h"}, {"gh", "g"}, {"ph", "f"}, {"ck", "k"},
-	{"ng", "n"}, {"q", "k"}, {"w", "v"}, {"y", "i"}, {"x", "ks"},
-}
-
-// rewrite applies keyRewrites in one left-to-right pass.
-func rewrite(w string) string {
-	var b []byte
-	for i := 0; i < len(w); {
-		matched := false
-		switch w[i] {
-		case 'd', 'z', 'k', 'g', 'p', 'c', 'n', 'q', 'w', 'y', 'x':
-		default:
-			if b != nil {
-				b = append(b, w[i])
-			}
-			i++
-			continue
-		}
-		for _, r := range keyRewrites {
-			if len(w)-i >= len(r.from) && w[i:i+len(r.from)] == r.from {
-				if b == nil {
-					b = make([]byte, 0, len(w)+2)
-					b = append(b, w[:i]...)
-				}
-				b = append(b, r.to...)
-				i += len(r.from)
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			if b != nil {
-				b = append(b, w[i])
-			}
-			i++
+// appendWord folds word, which has upper upper-case and lower lower-case
+// letters, and appends it to out. It returns out and tmp, a scratch buffer;
+// word's contents are spent.
+func appendWord(out, word, tmp []byte, upper, lower int, ascii bool) ([]byte, []byte) {
+	w := word
+	// Acronyms (two to five capitals) keep their letters as they are:
+	// EEC is not EC.
+	if upper < 2 || lower > 0 || upper > 5 {
+		if ascii {
+			tmp = english(tmp[:0], word)
+			w = keyWord(word[:0], tmp)
+		} else {
+			tmp = keyWord(tmp[:0], word)
+			w = tmp
 		}
 	}
-	if b == nil {
-		return w
+	if len(w) > 0 {
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, w...)
 	}
-	return string(b)
+	return out, tmp
 }
 
-// keyWord folds one lower-case word.
-func keyWord(w string) string {
-	w = rewrite(w)
-	b := make([]byte, 0, len(w))
+// Fast paths of the unicode predicates for the scripts of the region.
+func isUpper(r rune) bool {
+	if 0x400 <= r && r < 0x430 {
+		return true
+	}
+	if 0x430 <= r && r < 0x460 {
+		return false
+	}
+	return unicode.IsUpper(r)
+}
+
+func isLower(r rune) bool {
+	if 0x430 <= r && r < 0x460 {
+		return true
+	}
+	if 0x400 <= r && r < 0x430 {
+		return false
+	}
+	return unicode.IsLower(r)
+}
+
+func isLetter(r rune) bool {
+	if 0x400 <= r && r < 0x460 {
+		return true
+	}
+	return unicode.IsLetter(r)
+}
+
+func toLower(r rune) rune {
+	if 0x410 <= r && r < 0x430 {
+		return r + 0x20
+	}
+	if 0x400 <= r && r < 0x410 {
+		return r + 0x50
+	}
+	if 0x430 <= r && r < 0x460 {
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// rewrite appends w to dst with romanization variants folded in one
+// left-to-right pass, longest match first at each position: dzh dj zh -> j,
+// kh -> h, gh -> g, ph -> f, ck -> k, ng -> n, q -> k, w -> v, y -> i,
+// x -> ks.
+func rewrite(dst, w []byte) []byte {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if c == 'h' && (i == 0 || w[i-1] != 's' && w[i-1] != 'c') {
+		next := byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case c == 'd' && next == 'z' && i+2 < len(w) && w[i+2] == 'h':
+			dst = append(dst, 'j')
+			i += 2
+		case c == 'd' && next == 'j', c == 'z' && next == 'h':
+			dst = append(dst, 'j')
+			i++
+		case c == 'k' && next == 'h':
+			dst = append(dst, 'h')
+			i++
+		case c == 'g' && next == 'h':
+			dst = append(dst, 'g')
+			i++
+		case c == 'p' && next == 'h':
+			dst = append(dst, 'f')
+			i++
+		case c == 'c' && next == 'k':
+			dst = append(dst, 'k')
+			i++
+		case c == 'n' && next == 'g':
+			dst = append(dst, 'n')
+			i++
+		case c == 'q':
+			dst = append(dst, 'k')
+		case c == 'w':
+			dst = append(dst, 'v')
+		case c == 'y':
+			dst = append(dst, 'i')
+		case c == 'x':
+			dst = append(dst, 'k', 's')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// keyWord appends the folded form of the lower-case word w to dst, which
+// must not overlap w, and returns the folded form.
+func keyWord(dst, w []byte) []byte {
+	b := rewrite(dst, w)
+	// In place: h is g, doubled letters are one.
+	out := b[:0]
+	var prev byte // the letter before b[i] as rewrite left it
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == 'h' && (i == 0 || prev != 's' && prev != 'c') {
 			// h and g: Ukrainian г is h, Russian renders foreign h as г or х
 			// (Гамбург, Нетаньяху/Нетаньягу); kh has become h above.
 			c = 'g'
 		}
-		if n := len(b); n > 0 && b[n-1] == c && c < utf8.RuneSelf && !isDigit(c) {
+		prev = b[i]
+		if n := len(out); n > 0 && out[n-1] == c && c < utf8.RuneSelf && !isDigit(c) {
 			continue // doubled letters: Kassym/Касым, Jenner/Дженер
 		}
-		b = append(b, c)
+		out = append(out, c)
 	}
+	b = out
 	// i between vowels is a glide the romanizations disagree on:
 	// Tokayev -> tokaiev, Токаев -> tokaev.
 	c := b[:0]
@@ -216,7 +280,7 @@ func keyWord(w string) string {
 	if len(c) > 2 && c[0] == 'i' && (c[1] == 'e' || c[1] == 'o') {
 		c = c[1:]
 	}
-	return string(c)
+	return c
 }
 
 func isVowel(c byte) bool {
@@ -229,15 +293,11 @@ func isVowel(c byte) bool {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// english folds English spelling conventions of words written in plain
-// ASCII, so that they meet their Cyrillic renderings: c is k, or s before
-// e, i, y (Collinson/Коллинсон, Cecil/Сесил); th is t (Smith/Смит); ee is i
-// and oo is u (Reed/Рид, Cooley/Кули).
-func english(w string) string {
-	if !strings.ContainsAny(w, "cte") && !strings.Contains(w, "oo") {
-		return w
-	}
-	b := make([]byte, 0, len(w))
+// english appends w to dst with English spelling conventions folded, so
+// that words written in plain ASCII meet their Cyrillic renderings: c is k,
+// or s before e, i, y (Collinson/Коллинсон, Cecil/Сесил); th is t
+// (Smith/Смит); ee is i and oo is u (Reed/Рид, Cooley/Кули).
+func english(dst, w []byte) []byte {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		next := byte(0)
@@ -246,20 +306,23 @@ func english(w string) string {
 		}
 		switch {
 		case c == 'c' && (next == 'h' || next == 'k' || next == 'z'):
-			b = append(b, c) // ch, ck, cz: digraphs handled later
+			dst = append(dst, c) // ch, ck, cz: digraphs handled later
 		case c == 'c' && (next == 'e' || next == 'i' || next == 'y'):
-			b = append(b, 's')
+			dst = append(dst, 's')
 		case c == 'c':
-			b = append(b, 'k')
+			dst = append(dst, 'k')
 		case c == 't' && next == 'h':
-			b = append(b, 't')
+			dst = append(dst, 't')
 			i++
-		case c == 'e' && next == 'e', c == 'o' && next == 'o':
-			b = append(b, map[byte]byte{'e': 'i', 'o': 'u'}[c])
+		case c == 'e' && next == 'e':
+			dst = append(dst, 'i')
+			i++
+		case c == 'o' && next == 'o':
+			dst = append(dst, 'u')
 			i++
 		default:
-			b = append(b, c)
+			dst = append(dst, c)
 		}
 	}
-	return string(b)
+	return dst
 }
