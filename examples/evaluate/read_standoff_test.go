@@ -9,19 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestRuneOffsets(t *testing.T) {
-	assert.Equal(t, []int{0, 2, 3, 5}, runeOffsets("жxё"))
-	assert.Equal(t, []int{0}, runeOffsets(""))
-	offs := runeOffsets("Мэр Москвы")
-	s, e, ok := byteSpan(offs, 4, 10)
-	require.True(t, ok)
-	assert.Equal(t, "Москвы", "Мэр Москвы"[s:e])
-	_, _, ok = byteSpan(offs, 4, 11)
-	assert.False(t, ok)
-	_, _, ok = byteSpan(offs, 5, 4)
-	assert.False(t, ok)
-}
-
 // A factRuEval document in miniature. Offsets are characters: every Cyrillic
 // letter is two bytes, so byte offsets would land elsewhere.
 const (
@@ -163,28 +150,4 @@ func TestReadBSNLP(t *testing.T) {
 
 	_, err = readBSNLP(dir, "pl", nil)
 	assert.ErrorContains(t, err, "no ner/**/pl/*.tsv")
-}
-
-func FuzzReadBrat(f *testing.F) {
-	f.Add("Томас Шефер в Гессене.", "T1\tPERSON 0 11\tТомас Шефер\nT2\tCITY 14 21;1 2\tx\n")
-	f.Add("ab", "T1\tCOUNTRY 0 9\tab\n")
-	f.Add("\xff\xfeж", "T1\tORGANIZATION 1 2\tx\nR1\tX Arg1:T1\n")
-	dir := f.TempDir()
-	f.Fuzz(func(t *testing.T, text, ann string) {
-		if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "a.ann"), []byte(ann), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		docs, err := readBrat(dir, nil)
-		if err != nil {
-			return
-		}
-		for _, g := range docs[0].Gold {
-			if g.Start < 0 || g.Start > g.End || g.End > len(text) {
-				t.Fatalf("gold %+v outside a text of %d bytes", g.span, len(text))
-			}
-		}
-	})
 }

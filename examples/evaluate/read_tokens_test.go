@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -92,50 +91,4 @@ func TestReadTokenFileErrors(t *testing.T) {
 	assert.Contains(t, sk.first[0], "bad.txt:1")
 	require.Len(t, docs, 1)
 	assert.Equal(t, []string{"LOC Paris"}, texts(docs[0]))
-}
-
-func FuzzReadTokenFile(f *testing.F) {
-	f.Add("-DOCSTART- O\n\nA B-PER\nb I-PER\n\nC I-LOC\n")
-	f.Add("x O\ny B-\nz I-ORG\n-DOCSTART- -X- O\n\n\n")
-	f.Add("а\tB-GPE\nб PER\n")
-	dir := f.TempDir()
-	f.Fuzz(func(t *testing.T, data string) {
-		p := filepath.Join(dir, "f.txt")
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		docs, err := readTokenFile(p, kaznerdType, nil)
-		if err != nil {
-			return
-		}
-		for _, d := range docs {
-			for _, g := range d.Gold {
-				if g.Start < 0 || g.End > len(d.Text) || g.Start >= g.End {
-					t.Fatalf("gold %+v outside %q", g, d.Text)
-				}
-				if s := d.Text[g.Start:g.End]; strings.TrimSpace(s) != s {
-					t.Fatalf("gold %q not on token boundaries", s)
-				}
-			}
-		}
-	})
-}
-
-func BenchmarkReadTokenFile(b *testing.B) {
-	var sb strings.Builder
-	sb.WriteString("-DOCSTART- -X- -X- O\n\n")
-	for i := range 2000 {
-		sb.WriteString("Peter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\nvisited VBD B-VP O\nNew NNP B-NP B-LOC\nYork NNP I-NP I-LOC\n. . O O\n\n")
-		if i%20 == 19 {
-			sb.WriteString("-DOCSTART- -X- -X- O\n\n")
-		}
-	}
-	p := write(b, b.TempDir(), "bench.txt", sb.String())
-	b.ReportAllocs()
-	b.SetBytes(int64(sb.Len()))
-	for b.Loop() {
-		if _, err := readTokenFile(p, conllType, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
