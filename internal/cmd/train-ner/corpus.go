@@ -6,11 +6,17 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/dataset"
 )
+
+// The corpora are read by package dataset, as examples/evaluate reads them;
+// kept here are the training conventions: the type numbers, how token
+// files are grouped into documents, the held-out split (keep), the
+// outermost of nested mentions, and the proper and namesOnly filters.
 
 // Type numbers as in entity/seqtag: PER, ORG, LOC, EVENT.
 const (
@@ -34,81 +40,9 @@ type doc struct {
 	spans []gold
 }
 
-// builder joins tokens with single spaces, one sentence a line, the way the
-// evaluator rebuilds pre-tokenized corpora.
-type builder struct {
-	b     strings.Builder
-	spans []gold
-	open  int // start of the current mention or -1
-	typ   int
-	bol   bool
-}
-
-func newBuilder() *builder { return &builder{open: -1, bol: true} }
-
-func (w *builder) closeSpan() {
-	if w.open >= 0 {
-		w.spans = append(w.spans, gold{w.open, w.b.Len(), w.typ})
-		w.open = -1
-	}
-}
-
-// token adds a token with an IOB2 tag mapped to a type (-1 for none).
-func (w *builder) token(text string, begin bool, typ int) {
-	if typ < 0 || begin || typ != w.typ {
-		w.closeSpan()
-	}
-	if !w.bol {
-		w.b.WriteByte(' ')
-	}
-	w.bol = false
-	if typ >= 0 && w.open < 0 {
-		w.open, w.typ = w.b.Len(), typ
-	}
-	w.b.WriteString(text)
-}
-
-func (w *builder) endSentence() {
-	w.closeSpan()
-	if !w.bol {
-		w.b.WriteByte('\n')
-	}
-	w.bol = true
-}
-
-func (w *builder) doc(name string) doc {
-	w.endSentence()
-	d := doc{name: name, text: w.b.String(), spans: w.spans}
-	w.b.Reset()
-	w.spans = nil
-	return d
-}
-
-// splitTag splits an IOB2 tag into its B/I flag and mapped type.
-func splitTag(tag string, mapType func(string) int) (bool, int) {
-	if tag == "O" || len(tag) < 3 {
-		return false, -1
-	}
-	return tag[0] == 'B', mapType(tag[2:])
-}
-
-// readFiles reads the files of one annotated document (text and its
-// annotation files) as strings.
-func readFiles(paths ...string) ([]string, error) {
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = string(b)
-	}
-	return out, nil
-}
-
-// perOrgLoc maps the PER, ORG and LOC tags of CoNLL and WikiANN to types;
-// other tags (MISC) are -1, not trained.
-func perOrgLoc(t string) int {
+// typeNum is the type number of a contract type (PER, ORG, LOC, EVENT as
+// package dataset maps the corpora's types); -1 for none.
+func typeNum(t string) int {
 	switch t {
 	case "PER":
 		return tPER
@@ -116,107 +50,72 @@ func perOrgLoc(t string) int {
 		return tORG
 	case "LOC":
 		return tLOC
+	case "EVENT":
+		return tEVENT
 	}
 	return -1
 }
 
+// joinDoc rebuilds a document from sentences of tokens the way the
+// evaluator does ([dataset.Join]; here every line, the last too, ends in a
+// line break), with the mentions of the types mapType maps.
+func joinDoc(name string, sents [][]dataset.Token, mapType func(string) string) doc {
+	text, ms := dataset.Join(sents, true)
+	d := doc{name: name, text: text}
+	for _, m := range ms {
+		if t := typeNum(mapType(m.Type)); t >= 0 {
+			d.spans = append(d.spans, gold{m.Start, m.End, t})
+		}
+	}
+	return d
+}
+
 // readCoNLL reads a CoNLL-2003 file, one doc per -DOCSTART-.
 func readCoNLL(path string) ([]doc, error) {
-	f, err := os.Open(path)
+	tds, err := dataset.ReadTokens(path, nil)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	mapType := perOrgLoc
 	var docs []doc
-	w := newBuilder()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		fs := strings.Fields(line)
-		switch {
-		case len(fs) == 0:
-			w.endSentence()
-		case fs[0] == "-DOCSTART-":
-			if d := w.doc(fmt.Sprint(len(docs))); d.text != "" {
-				docs = append(docs, d)
-			}
-		default:
-			b, t := splitTag(fs[len(fs)-1], mapType)
-			w.token(fs[0], b, t)
-		}
+	for _, td := range tds {
+		docs = append(docs, joinDoc(fmt.Sprint(len(docs)), td.Sentences, dataset.CoNLLType))
 	}
-	if d := w.doc(fmt.Sprint(len(docs))); d.text != "" {
-		docs = append(docs, d)
-	}
-	return docs, sc.Err()
+	return docs, nil
 }
 
 // readKazNERD reads KazNERD IOB2 and groups sentences into pseudo-documents
 // of 50; keep selects sentences by index.
 func readKazNERD(path string, keep func(i int) bool) ([]doc, error) {
-	f, err := os.Open(path)
+	tds, err := dataset.ReadTokens(path, nil)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	mapType := func(t string) int {
-		switch t {
-		case "PERSON":
-			return tPER
-		case "ORGANISATION":
-			return tORG
-		case "GPE", "LOCATION":
-			return tLOC
-		case "EVENT":
-			return tEVENT
-		}
-		return -1
-	}
 	var docs []doc
-	w := newBuilder()
-	var sent [][2]string
-	idx, kept := 0, 0
-	flush := func() {
-		if len(sent) == 0 {
-			return
-		}
-		if keep(idx) {
-			for _, p := range sent {
-				b, t := splitTag(p[1], mapType)
-				w.token(p[0], b, t)
+	var sents [][]dataset.Token
+	idx := 0
+	for _, td := range tds { // one sentence each: KazNERD has no -DOCSTART-
+		for _, s := range td.Sentences {
+			if keep(idx) {
+				sents = append(sents, s)
+				if len(sents) == 50 {
+					docs = append(docs, joinDoc(fmt.Sprint(len(docs)), sents, dataset.KazNERDType))
+					sents = nil
+				}
 			}
-			w.endSentence()
-			kept++
-			if kept%50 == 0 {
-				docs = append(docs, w.doc(fmt.Sprint(len(docs))))
-			}
+			idx++
 		}
-		idx++
-		sent = sent[:0]
 	}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		fs := strings.Fields(sc.Text())
-		if len(fs) < 2 {
-			flush()
-			continue
-		}
-		sent = append(sent, [2]string{fs[0], fs[len(fs)-1]})
+	if len(sents) > 0 {
+		docs = append(docs, joinDoc(fmt.Sprint(len(docs)), sents, dataset.KazNERDType))
 	}
-	flush()
-	if d := w.doc(fmt.Sprint(len(docs))); d.text != "" {
-		docs = append(docs, d)
-	}
-	return docs, sc.Err()
+	return docs, nil
 }
 
 // readFactRu reads factRuEval documents (ids selected by keep over their
 // sorted index) as the evaluator does: the raw *.txt, and as mentions the
 // objects Person, Org, Location and LocOrg from the first character of their
-// first span to the last of their last, outermost kept.
+// first span to the last of their last, outermost kept; an object made only
+// of descriptions (правительство, города) is not a named mention.
 //
 // With namesOnly, a place mention spans only the loc_name parts of its
 // object: descriptors (реки Славянки →Славянки) and adjectives
@@ -226,107 +125,53 @@ func readKazNERD(path string, keep func(i int) bool) ([]doc, error) {
 // футбольного клуба Челси → Челси) and keeps factRuEval's span otherwise
 // (Министерство внутренних дел Пакистана, Правительство Пакистана).
 func readFactRu(dir string, keep func(i int) bool, namesOnly bool) ([]doc, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*.objects"))
+	ds, err := dataset.ReadFactRu(dir, nil)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(names)
 	var docs []doc
-	for i, objPath := range names {
+	for i, d := range ds {
 		if !keep(i) {
 			continue
 		}
-		base := strings.TrimSuffix(objPath, ".objects")
-		files, err := readFiles(base+".txt", base+".spans", objPath)
-		if err != nil {
-			return nil, err
-		}
-		text, spans, objs := files[0], files[1], files[2]
-		r2b := runeToByte(text)
-		type rng struct {
-			a, b  int
-			named bool
-			kind  string
-		}
-		sp := map[string]rng{}
-		for _, line := range strings.Split(spans, "\n") {
-			line, _, _ = strings.Cut(line, "#")
-			fs := strings.Fields(line)
-			if len(fs) < 4 {
-				continue
-			}
-			s, err1 := strconv.Atoi(fs[2])
-			n, err2 := strconv.Atoi(fs[3])
-			if err1 != nil || err2 != nil {
-				continue
-			}
-			sp[fs[0]] = rng{s, s + n, factruNamed[fs[1]], fs[1]}
-		}
 		var ms []gold
-		for _, line := range strings.Split(objs, "\n") {
-			line, _, _ = strings.Cut(line, "#")
-			fs := strings.Fields(line)
-			if len(fs) < 3 {
-				continue
-			}
-			t := -1
-			switch fs[1] {
-			case "Person":
-				t = tPER
-			case "Org":
-				t = tORG
-			case "Location", "LocOrg":
-				t = tLOC
-			}
+		for _, m := range d.Mentions {
+			t := typeNum(dataset.FactRuType(m.Type))
 			if t < 0 {
 				continue
 			}
 			a, b, named := -1, -1, false
 			nameAt, descrLower := -1, true
-			for _, s := range fs[2:] {
-				if r, ok := sp[s]; ok && t == tORG && r.kind == "org_name" && (nameAt < 0 || r.a < nameAt) {
-					nameAt = r.a
+			for _, p := range m.Parts {
+				if t == tORG && p.Kind == "org_name" && (nameAt < 0 || p.Start < nameAt) {
+					nameAt = p.Start
 				}
 			}
-			for _, s := range fs[2:] {
-				r, ok := sp[s]
-				if !ok {
+			for _, p := range m.Parts {
+				if namesOnly && t == tLOC && p.Kind != "loc_name" {
 					continue
 				}
-				if namesOnly && t == tLOC && r.kind != "loc_name" {
-					continue
-				}
-				if nameAt >= 0 && r.a < nameAt {
-					if c, _ := utf8.DecodeRuneInString(text[r2b(r.a):]); !unicode.IsLower(c) {
+				if nameAt >= 0 && p.Start < nameAt {
+					if c, _ := utf8.DecodeRuneInString(d.Text[p.Start:]); !unicode.IsLower(c) {
 						descrLower = false
 					}
 				}
-				named = named || r.named
-				if a < 0 || r.a < a {
-					a = r.a
+				named = named || p.Named()
+				if a < 0 || p.Start < a {
+					a = p.Start
 				}
-				if r.b > b {
-					b = r.b
-				}
+				b = max(b, p.End)
 			}
 			if namesOnly && nameAt > a && descrLower {
 				a = nameAt
 			}
 			if a >= 0 && named {
-				ms = append(ms, gold{r2b(a), r2b(b), t})
+				ms = append(ms, gold{a, b, t})
 			}
 		}
-		docs = append(docs, doc{name: filepath.Base(base), text: text, spans: outermost(ms)})
+		docs = append(docs, doc{name: filepath.Base(d.Name), text: d.Text, spans: outermost(ms)})
 	}
 	return docs, nil
-}
-
-// factruNamed are the factRuEval span types that are (parts of) names; an
-// object made only of descriptions (правительство, города) is not a named
-// mention, as the evaluator also holds.
-var factruNamed = map[string]bool{
-	"name": true, "surname": true, "patronymic": true, "nickname": true,
-	"org_name": true, "loc_name": true, "geo_adj": true, "prj_name": true,
 }
 
 // outermost drops mentions nested in or overlapping an earlier longer one.
@@ -347,80 +192,28 @@ func outermost(ms []gold) []gold {
 	return out
 }
 
-// runeToByte returns a function mapping rune offsets of s to byte offsets.
-func runeToByte(s string) func(int) int {
-	idx := make([]int, 0, len(s)+1)
-	for i := range s {
-		idx = append(idx, i)
-	}
-	idx = append(idx, len(s))
-	return func(r int) int {
-		if r < 0 {
-			return 0
-		}
-		if r >= len(idx) {
-			return len(s)
-		}
-		return idx[r]
-	}
-}
-
 // readBrat reads NEREL brat documents: PERSON, ORGANIZATION and the place
 // types, outermost among those. With proper, mentions that start with a
 // lower-case letter (NEREL marks adjectives such as британской as COUNTRY)
 // are dropped after nesting is resolved, as dropLower says.
 func readBrat(dir string, proper bool) ([]doc, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*.ann"))
+	ds, err := dataset.ReadBrat(dir, nil)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(names)
 	var docs []doc
-	for _, ann := range names {
-		base := strings.TrimSuffix(ann, ".ann")
-		files, err := readFiles(base+".txt", ann)
-		if err != nil {
-			return nil, err
-		}
-		text, a := files[0], files[1]
-		r2b := runeToByte(text)
+	for _, d := range ds {
 		var ms []gold
-		for _, line := range strings.Split(a, "\n") {
-			if !strings.HasPrefix(line, "T") {
-				continue
+		for _, m := range d.Mentions {
+			if t := typeNum(dataset.NERELType(m.Type)); t >= 0 {
+				ms = append(ms, gold{m.Start, m.End, t})
 			}
-			fs := strings.SplitN(line, "\t", 3)
-			if len(fs) < 2 {
-				continue
-			}
-			head := strings.Fields(strings.ReplaceAll(fs[1], ";", " "))
-			if len(head) < 3 {
-				continue
-			}
-			t := -1
-			switch head[0] {
-			case "PERSON":
-				t = tPER
-			case "ORGANIZATION":
-				t = tORG
-			case "COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION":
-				t = tLOC
-			}
-			if t < 0 {
-				continue
-			}
-			s, err1 := strconv.Atoi(head[1])
-			e, err2 := strconv.Atoi(head[len(head)-1])
-			if err1 != nil || err2 != nil {
-				continue
-			}
-			ms = append(ms, gold{r2b(s), r2b(e), t})
 		}
 		ms = outermost(ms)
 		if proper {
-			ms = dropLower(text, ms)
+			ms = dropLower(d.Text, ms)
 		}
-		docs = append(docs, doc{name: filepath.Base(base), text: text, spans: ms})
+		docs = append(docs, doc{name: filepath.Base(d.Name), text: d.Text, spans: ms})
 	}
 	return docs, nil
 }
@@ -444,97 +237,77 @@ func dropLower(text string, ms []gold) []gold {
 }
 
 // readBSNLP reads SlavicNER documents of one language (all topics), selected
-// by keep over their sorted index. With proper, mentions that start with a
-// lower-case letter are dropped: SlavicNER marks adjectives and common nouns
-// (американские LOC, демократов ORG, коронавируса EVT) that the library
-// does not report as names, unlike factRuEval.
+// by keep over their sorted index; a text that is not UTF-8 is left out.
+// With proper, mentions that start with a lower-case letter are dropped:
+// SlavicNER marks adjectives and common nouns (американские LOC, демократов
+// ORG, коронавируса EVT) that the library does not report as names, unlike
+// factRuEval.
 func readBSNLP(root, lang string, keep func(i int) bool, proper bool) ([]doc, error) {
-	names, err := filepath.Glob(filepath.Join(root, "ner", "*", lang, "*.tsv"))
+	ds, err := dataset.ReadBSNLP(root, lang, nil)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(names)
 	var docs []doc
-	for i, nerPath := range names {
-		if !keep(i) {
+	for i, d := range ds {
+		if !keep(i) || !utf8.ValidString(d.Text) {
 			continue
 		}
-		rel, _ := filepath.Rel(filepath.Join(root, "ner"), nerPath)
-		rawPath := filepath.Join(root, "raw", strings.TrimSuffix(rel, ".tsv")+".txt")
-		txt, err := os.ReadFile(rawPath)
-		if err != nil {
-			continue
-		}
-		a, err := os.ReadFile(nerPath)
+		rel, err := filepath.Rel(filepath.Join(root, "ner"), d.Ann)
 		if err != nil {
 			return nil, err
 		}
-		text := string(txt)
-		if !utf8.ValidString(text) {
-			continue
-		}
-		r2b := runeToByte(text)
 		var ms []gold
-		for _, line := range strings.Split(string(a), "\n") {
-			fs := strings.Split(line, "\t")
-			if len(fs) < 5 {
+		for _, m := range d.Mentions {
+			t := typeNum(dataset.BSNLPType(m.Type))
+			if t < 0 {
 				continue
 			}
-			t := -1
-			switch fs[4] {
-			case "PER":
-				t = tPER
-			case "ORG":
-				t = tORG
-			case "LOC":
-				t = tLOC
-			case "EVT":
-				t = tEVENT
-			}
-			s, err1 := strconv.Atoi(fs[0])
-			e, err2 := strconv.Atoi(fs[1])
-			if t < 0 || err1 != nil || err2 != nil {
+			if r, _ := utf8.DecodeRuneInString(m.Surface); proper && unicode.IsLower(r) {
 				continue
 			}
-			if r, _ := utf8.DecodeRuneInString(fs[2]); proper && unicode.IsLower(r) {
-				continue
-			}
-			ms = append(ms, gold{r2b(s), r2b(e), t})
+			ms = append(ms, gold{m.Start, m.End, t})
 		}
-		docs = append(docs, doc{name: rel, text: text, spans: outermost(ms)})
+		docs = append(docs, doc{name: rel, text: d.Text, spans: outermost(ms)})
 	}
 	return docs, nil
 }
 
 // readWikiANN reads a WikiANN split (`index<TAB>token<TAB>tag`), grouping
-// sentences into pseudo-documents of 50.
+// sentences into pseudo-documents of 50 lines without a token (a blank
+// line ends a sentence).
 func readWikiANN(path string) ([]doc, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	mapType := perOrgLoc
 	var docs []doc
-	w := newBuilder()
+	var sents [][]dataset.Token
+	var cur []dataset.Token
 	n := 0
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
 		fs := strings.Split(sc.Text(), "\t")
 		if len(fs) < 3 {
-			w.endSentence()
+			if len(cur) > 0 {
+				sents = append(sents, cur)
+				cur = nil
+			}
 			n++
 			if n%50 == 0 {
-				docs = append(docs, w.doc(fmt.Sprint(len(docs))))
+				docs = append(docs, joinDoc(fmt.Sprint(len(docs)), sents, dataset.CoNLLType))
+				sents = nil
 			}
 			continue
 		}
-		b, t := splitTag(fs[2], mapType)
-		w.token(fs[1], b, t)
+		cur = append(cur, dataset.Token{Text: fs[1], Tag: fs[2]})
 	}
-	if d := w.doc(fmt.Sprint(len(docs))); d.text != "" {
-		docs = append(docs, d)
+	if len(cur) > 0 {
+		sents = append(sents, cur)
+	}
+	if len(sents) > 0 {
+		docs = append(docs, joinDoc(fmt.Sprint(len(docs)), sents, dataset.CoNLLType))
 	}
 	return docs, sc.Err()
 }
