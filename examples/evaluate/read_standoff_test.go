@@ -123,31 +123,19 @@ func TestReadBrat(t *testing.T) {
 
 func TestReadBSNLP(t *testing.T) {
 	dir := t.TempDir()
-	text := "Тереза Мэй и Брексит\n\nМэй в Лондоне, iPhone.\n"
-	write(t, dir, "raw/brexit/ru/brexit_ru.txt_file_1.txt", text)
-	write(t, dir, "ner/brexit/ru/brexit_ru.txt_file_1.tsv",
-		"0\t10\tТереза Мэй\tТереза Мэй\tPER\tPER-Theresa-May\n"+
-			"13\t20\tБрексит\tБрексит\tEVT\tEVT-Brexit\n"+
-			"22\t25\tМэй\tМэй\tPER\tPER-Theresa-May\n"+
-			"28\t35\tЛондоне\tЛондон\tLOC\tGPE-London\n"+
-			"37\t43\tiPhone\tiPhone\tPRO\tPRO-iPhone\n")
-	write(t, dir, "raw/brexit/uk/brexit_uk.txt_file_1.txt", "Лондон")
-	write(t, dir, "ner/brexit/uk/brexit_uk.txt_file_1.tsv", "0\t6\tЛондон\tЛондон\tLOC\tGPE-London\n")
-
-	docs, err := readBSNLP(dir, "ru", nil)
+	write(t, dir, "raw/t/uk/a.txt", "Брексит у Лондоні, iPhone.")
+	write(t, dir, "ner/t/uk/a.tsv", "10\t17\tЛондоні\tЛондон\tLOC\tGPE-London\n"+
+		"0\t7\tБрексит\tБрексит\tEVT\tEVT-Brexit\n"+
+		"0\t17\tБрексит у Лондоні\tБрексит у Лондоні\tEVT\n"+
+		"19\t25\tiPhone\tiPhone\tPRO\tPRO-iPhone\n")
+	docs, err := readBSNLP(dir, "uk", nil)
 	require.NoError(t, err)
 	require.Len(t, docs, 1)
 	d := docs[0]
-	assert.Equal(t, "ru", d.Lang)
-	assert.Equal(t, []string{"PER Тереза Мэй", "EVENT Брексит", "PER Мэй", "LOC Лондоне"}, texts(d))
-	assert.Equal(t, "Лондон", d.Gold[3].Lemma)
-	assert.Equal(t, "GPE-London", d.Gold[3].ID)
-
-	docs, err = readBSNLP(dir, "", nil)
-	require.NoError(t, err)
-	require.Len(t, docs, 2)
-	assert.Equal(t, "uk", docs[1].Lang)
-
-	_, err = readBSNLP(dir, "pl", nil)
-	assert.ErrorContains(t, err, "no ner/**/pl/*.tsv")
+	assert.Equal(t, "uk", d.Lang)
+	// Sorted by start and end, nested ones kept, products not scored, EVT
+	// is EVENT.
+	assert.Equal(t, []string{"EVENT Брексит", "EVENT Брексит у Лондоні", "LOC Лондоні"}, texts(d))
+	assert.Equal(t, goldMention{span: span{Start: 18, End: 32, Type: "LOC"}, Lemma: "Лондон", ID: "GPE-London"}, d.Gold[2])
+	assert.Empty(t, d.Gold[1].ID)
 }
