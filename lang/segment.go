@@ -45,8 +45,12 @@ func (d *Detector) Segments(text string) []Segment {
 	s := d.pool.Get().(*scratch)
 	defer d.pool.Put(s)
 	ps := s.lines[:0]
+	prior := -1
 	for _, span := range splitPieces(text) {
-		o := d.run(s, text[span[0]:span[1]], true)
+		o := d.run(s, text[span[0]:span[1]], true, prior)
+		if o.class >= 0 && !(o.words < weakWords && o.letters < weakLetters) {
+			prior = o.class
+		}
 		ps = append(ps, piece{start: span[0], end: span[1], class: o.class, conf: o.conf,
 			weak: o.words < weakWords && o.letters < weakLetters, letters: o.letters})
 	}
