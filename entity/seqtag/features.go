@@ -1,6 +1,7 @@
 package seqtag
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -94,6 +95,33 @@ type Buffer struct {
 	Offs []int32
 	doc  map[uint64]uint8
 	low  []byte
+	// seen caches the token information of words met before, in this
+	// document or earlier ones: most tokens of a text are repeats.
+	seen map[string]seenTok
+}
+
+type seenTok struct {
+	info tokInfo
+	kind token.Kind
+}
+
+// maxSeen bounds Buffer.seen; it is emptied when full.
+const maxSeen = 8192
+
+// tokenInfo returns the token information of t, from the cache when t was seen.
+func (b *Buffer) tokenInfo(t token.Token) tokInfo {
+	if len(t.Text) > 40 {
+		return b.analyze(t)
+	}
+	if st, ok := b.seen[t.Text]; ok && st.kind == t.Kind {
+		return st.info
+	}
+	ti := b.analyze(t)
+	if b.seen == nil || len(b.seen) >= maxSeen {
+		b.seen = make(map[string]seenTok, maxSeen/4)
+	}
+	b.seen[strings.Clone(t.Text)] = seenTok{ti, t.Kind}
+	return ti
 }
 
 const (
@@ -252,7 +280,7 @@ func (b *Buffer) Extract(text string, toks []token.Token, sents []token.Sentence
 	}
 	b.info = b.info[:len(toks)]
 	for i, t := range toks {
-		b.info[i] = b.analyze(t)
+		b.info[i] = b.tokenInfo(t)
 	}
 	// Gazetteer classes of capitalized words and pairs of them.
 	for _, s := range sents {

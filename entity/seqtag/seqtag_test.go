@@ -143,6 +143,11 @@ func TestFeaturesDeterministic(t *testing.T) {
 	sents := token.Sentences(text, toks)
 	var a, b Buffer
 	a.Extract(text, toks, sents)
+	// b has seen the words before, in other places and sentences: its
+	// cached token information must give the same features.
+	other := "Астану посетил министр. Белоусов, BELARUS и cooperation; Андрей!"
+	otoks := token.Tokenize(other)
+	b.Extract(other, otoks, token.Sentences(other, otoks))
 	b.Extract(text, toks, sents)
 	b.Extract(text, toks, sents) // reuse
 	if len(a.Feats) != len(b.Feats) || len(a.Offs) != len(toks)+1 {
