@@ -256,6 +256,7 @@ func mostlyCyrillic(text string) bool {
 type scratch struct {
 	toks   []token.Token
 	buf    seqtag.Buffer
+	cache  seqtag.Cache
 	emis   seqtag.Emissions
 	labels []seqtag.Label
 	back   [][seqtag.NumLabels]uint8
@@ -324,7 +325,7 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	ms := s.ms[:0]
 	for _, se := range sents {
 		sm := t.sentenceModel(m, base, chunk[se.ByteStart:se.ByteEnd])
-		s.emis = sm.Score(s.buf.Feats, s.buf.Offs[se.Start:se.End+1], s.emis)
+		s.emis = sm.ScoreCached(&s.cache, s.buf.Feats, s.buf.Offs[se.Start:se.End+1], s.buf.Own[se.Start:se.End], s.emis)
 		if cap(s.labels) < len(s.emis) {
 			s.labels = make([]seqtag.Label, len(s.emis))
 		}

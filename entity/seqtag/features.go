@@ -93,8 +93,12 @@ type Buffer struct {
 	Feats []uint32
 	// Offs has len(toks)+1 entries.
 	Offs []int32
-	doc  map[uint64]uint8
-	low  []byte
+	// Own[i] ends token i's own features, Feats[Offs[i]:Own[i]]: those that
+	// depend only on the token and the kind of its line. The rest, up to
+	// Offs[i+1], describe its context.
+	Own []int32
+	doc map[uint64]uint8
+	low []byte
 	// seen caches the token information of words met before, in this
 	// document or earlier ones: most tokens of a text are repeats.
 	seen map[string]seenTok
@@ -320,6 +324,10 @@ func (b *Buffer) Extract(text string, toks []token.Token, sents []token.Sentence
 		b.Offs = make([]int32, len(toks)+1)
 	}
 	b.Offs = b.Offs[:len(toks)+1]
+	if cap(b.Own) < len(toks) {
+		b.Own = make([]int32, len(toks))
+	}
+	b.Own = b.Own[:len(toks)]
 	for _, s := range sents {
 		b.sentence(toks, s)
 	}
@@ -398,6 +406,9 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 			inQuote = !inQuote
 		}
 
+		// The token's own features first: they depend on nothing but the
+		// token and the kind of line, so a scorer may cache their sum
+		// (see Buffer.Own and Model.ScoreCached).
 		add(tBias, 0)
 		lowerCased := ti.flags&fCap == 0
 		// In headlines and all-capitals lines the exact form says little.
@@ -413,6 +424,28 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 			add(tPre+k, ti.pre[k])
 			add(tSuf+k, ti.suf[k])
 		}
+		if ti.place != 0 {
+			add(tPlace, pair(uint64(ti.place), ti.short))
+		}
+		if ti.stem1 != 0 {
+			add(tStem1, ti.stem1)
+			add(tStem2, ti.stem2)
+		}
+		add(tGaz, uint64(ti.gaz))
+		add(tGazShape, pair(uint64(ti.gaz), ti.short))
+		if ti.sur != 0 {
+			add(tSurname, uint64(ti.sur))
+		}
+		add(tScript, uint64(ti.script))
+		add(tKind, uint64(toks[i].Kind))
+		l := ti.nrunes
+		if l > 8 {
+			l = 8
+		}
+		add(tLen, uint64(l))
+		b.Own[i] = int32(len(b.Feats))
+
+		// Features of the context.
 		add(tLowM1, low(i-1))
 		add(tLowP1, low(i+1))
 		add(tLowM2, low(i-2))
@@ -423,9 +456,6 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 		add(tBigP, pair(ti.low, low(i+1)))
 		add(tShapeTri, pair(pair(shape(i-1), ti.short), shape(i+1)))
 		add(tLowM1Shape, pair(low(i-1), ti.short))
-		if ti.place != 0 {
-			add(tPlace, pair(uint64(ti.place), ti.short))
-		}
 		if p := get(i - 1); p != nil && p.place != 0 {
 			add(tPlaceM1, uint64(p.place))
 		}
@@ -437,10 +467,6 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 		}
 		if p := get(i - 1); p != nil && p.place2 != 0 {
 			add(tPlace2, 16+uint64(p.place2))
-		}
-		if ti.stem1 != 0 {
-			add(tStem1, ti.stem1)
-			add(tStem2, ti.stem2)
 		}
 		if p := get(i - 1); p != nil && p.stem2 != 0 {
 			add(tStemM1, p.stem2)
@@ -471,14 +497,9 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 		if inQuote {
 			add(tQuote, ti.short)
 		}
-		add(tGaz, uint64(ti.gaz))
 		add(tGazM1, gaz(i-1))
 		add(tGazP1, gaz(i+1))
 		add(tGazM2, gaz(i-2))
-		add(tGazShape, pair(uint64(ti.gaz), ti.short))
-		if ti.sur != 0 {
-			add(tSurname, uint64(ti.sur))
-		}
 		if !lowerCased && ti.flags&fWord != 0 {
 			d := b.doc[ti.low]
 			if d&1 != 0 {
@@ -498,16 +519,9 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 			}
 			add(tCapSeq, uint64(run*4+after))
 		}
-		add(tScript, uint64(ti.script))
-		add(tKind, uint64(toks[i].Kind))
 		if i > s.Start && toks[i-1].Kind == token.Punct {
 			r, _ := utf8.DecodeRuneInString(toks[i-1].Text)
 			add(tPrevPunct, uint64(r))
 		}
-		l := ti.nrunes
-		if l > 8 {
-			l = 8
-		}
-		add(tLen, uint64(l))
 	}
 }

@@ -89,25 +89,114 @@ func (m *Model) Score(feats []uint32, offs []int32, dst Emissions) Emissions {
 	}
 	keep(sink)
 	for k := 0; k < n; k++ {
-		var acc [NumLabels]int32
-		for _, f := range feats[offs[k]:offs[k+1]] {
-			i := int(f&mask) * NumLabels
-			row := w[i : i+NumLabels : i+NumLabels]
-			acc[0] += int32(row[0])
-			acc[1] += int32(row[1])
-			acc[2] += int32(row[2])
-			acc[3] += int32(row[3])
-			acc[4] += int32(row[4])
-			acc[5] += int32(row[5])
-			acc[6] += int32(row[6])
-			acc[7] += int32(row[7])
-			acc[8] += int32(row[8])
-		}
+		acc := sumRows(w, mask, feats[offs[k]:offs[k+1]], [NumLabels]int32{})
 		for l := range acc {
 			dst[k][l] = float32(acc[l]) * m.scale8
 		}
 	}
 	return dst
+}
+
+// Cache holds the sums of tokens' own feature rows (see [Buffer].Own),
+// keyed by model and a hash of the features, so that a word met again is
+// scored from one cached row instead of some twenty scattered ones. The
+// sums are exact integers, so cached scores equal uncached ones. A Cache
+// is not safe for concurrent use; its zero value is ready.
+type Cache struct {
+	sums map[cacheKey][NumLabels]int32
+	hash []uint64 // per token of the sentence being scored; 0: cached
+	part [][NumLabels]int32
+}
+
+type cacheKey struct {
+	m *Model
+	h uint64
+}
+
+// maxCached bounds a Cache; it is emptied when full.
+const maxCached = 1 << 14
+
+// hashFeats hashes a token's own features; it is never 0.
+func hashFeats(fs []uint32) uint64 {
+	h := uint64(fnvOffset)
+	for _, f := range fs {
+		h = (h ^ uint64(f)) * fnvPrime
+	}
+	return mix(h) | 1
+}
+
+// ScoreCached is [Model.Score] with the sums of the tokens' own features,
+// feats[offs[k]:own[k]], taken from c or added to it. own has an entry per
+// token. A nil c scores without a cache.
+func (m *Model) ScoreCached(c *Cache, feats []uint32, offs, own []int32, dst Emissions) Emissions {
+	n := len(offs) - 1
+	if c == nil || m.w8 == nil || len(own) < n {
+		return m.Score(feats, offs, dst)
+	}
+	if cap(dst) < n {
+		dst = make(Emissions, n)
+	}
+	dst = dst[:n]
+	if c.sums == nil || len(c.sums) >= maxCached {
+		c.sums = make(map[cacheKey][NumLabels]int32, maxCached/4)
+	}
+	if cap(c.hash) < n {
+		c.hash = make([]uint64, n)
+		c.part = make([][NumLabels]int32, n)
+	}
+	hash, part := c.hash[:n], c.part[:n]
+	for k := 0; k < n; k++ {
+		h := hashFeats(feats[offs[k]:own[k]])
+		if v, ok := c.sums[cacheKey{m, h}]; ok {
+			part[k], hash[k] = v, 0
+		} else {
+			hash[k] = h
+		}
+	}
+	mask := uint32(1)<<m.Bits - 1
+	w := m.w8
+	// Touch the rows to be read first (see Score).
+	var sink int8
+	for k := 0; k < n; k++ {
+		lo := own[k]
+		if hash[k] != 0 {
+			lo = offs[k]
+		}
+		for _, f := range feats[lo:offs[k+1]] {
+			sink += w[int(f&mask)*NumLabels]
+		}
+	}
+	keep(sink)
+	for k := 0; k < n; k++ {
+		acc := part[k]
+		if hash[k] != 0 {
+			acc = sumRows(w, mask, feats[offs[k]:own[k]], [NumLabels]int32{})
+			c.sums[cacheKey{m, hash[k]}] = acc
+		}
+		acc = sumRows(w, mask, feats[own[k]:offs[k+1]], acc)
+		for l := range acc {
+			dst[k][l] = float32(acc[l]) * m.scale8
+		}
+	}
+	return dst
+}
+
+// sumRows adds the 8-bit weight rows of fs to acc.
+func sumRows(w []int8, mask uint32, fs []uint32, acc [NumLabels]int32) [NumLabels]int32 {
+	for _, f := range fs {
+		i := int(f&mask) * NumLabels
+		row := w[i : i+NumLabels : i+NumLabels]
+		acc[0] += int32(row[0])
+		acc[1] += int32(row[1])
+		acc[2] += int32(row[2])
+		acc[3] += int32(row[3])
+		acc[4] += int32(row[4])
+		acc[5] += int32(row[5])
+		acc[6] += int32(row[6])
+		acc[7] += int32(row[7])
+		acc[8] += int32(row[8])
+	}
+	return acc
 }
 
 // keep uses x so that the compiler keeps the loads that computed it.

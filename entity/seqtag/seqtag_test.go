@@ -215,3 +215,58 @@ func FuzzUnmarshal(f *testing.F) {
 		m.Score([]uint32{0, 1, 1 << 31}, []int32{0, 2, 3}, nil)
 	})
 }
+
+// TestScoreCached checks that cached scores equal uncached ones, for
+// repeated and new tokens and for two models sharing one cache.
+func TestScoreCached(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var models []*Model
+	for range 2 {
+		w := make([]float32, (1<<10)*NumLabels)
+		for i := range w {
+			w[i] = float32(rng.IntN(201) - 100)
+		}
+		data, err := Quantize(10, w, [NumLabels + 1][NumLabels]float32{}).MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := Unmarshal(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		models = append(models, m)
+	}
+	texts := []string{
+		"Министр обороны Андрей Белоусов прибыл в Астану.",
+		"Белоусов прибыл в Минск. BELARUS SEEKS COOPERATION",
+		"Министр обороны Андрей Белоусов прибыл в Астану.",
+	}
+	var c Cache
+	var buf Buffer
+	for round := range 2 {
+		for _, text := range texts {
+			toks := token.Tokenize(text)
+			buf.Extract(text, toks, token.Sentences(text, toks))
+			if len(buf.Own) != len(toks) {
+				t.Fatalf("len(Own) = %d; want %d", len(buf.Own), len(toks))
+			}
+			for i := range toks {
+				if buf.Own[i] < buf.Offs[i] || buf.Own[i] > buf.Offs[i+1] {
+					t.Fatalf("Own[%d] = %d outside [%d, %d]", i, buf.Own[i], buf.Offs[i], buf.Offs[i+1])
+				}
+			}
+			for _, m := range models {
+				want := m.Score(buf.Feats, buf.Offs, nil)
+				got := m.ScoreCached(&c, buf.Feats, buf.Offs, buf.Own, nil)
+				for k := range want {
+					if got[k] != want[k] {
+						t.Fatalf("round %d %q token %d: cached %v; want %v", round, text, k, got[k], want[k])
+					}
+				}
+			}
+		}
+	}
+	if len(c.sums) == 0 {
+		t.Error("nothing was cached")
+	}
+}
