@@ -204,19 +204,6 @@ func sumRows(w []int8, mask uint32, fs []uint32, acc [NumLabels]int32) [NumLabel
 //go:noinline
 func keep(x int8) {}
 
-// predecessors lists, for each label, the labels that may come before it
-// inside a sentence, in increasing order (see allowed).
-var predecessors = func() (p [NumLabels][]Label) {
-	for b := range Label(NumLabels) {
-		for a := range Label(NumLabels) {
-			if allowed(a, b) {
-				p[b] = append(p[b], a)
-			}
-		}
-	}
-	return p
-}()
-
 // Viterbi writes the best label sequence for emis under trans into out
 // (len(out) ≥ len(emis)), respecting the BIO constraints, and returns
 // out[:len(emis)]. back is scratch space that is grown as needed.
@@ -240,18 +227,28 @@ func Viterbi(emis Emissions, trans *[NumLabels + 1][NumLabels]float32, out []Lab
 		}
 	}
 	for k := 1; k < n; k++ {
-		for b := 0; b < NumLabels; b++ {
-			best, arg := negInf, 0
-			for _, a := range predecessors[b] {
-				if cur[a] == negInf {
-					continue
-				}
+		e, back := &emis[k], &bp[k]
+		// O and the B- labels may follow any label; ties go to the first.
+		for _, b := range [...]int{0, 1, 3, 5, 7} {
+			best, arg := cur[0]+trans[0][b], 0
+			for a := 1; a < NumLabels; a++ {
 				if s := cur[a] + trans[a][b]; s > best {
-					best, arg = s, int(a)
+					best, arg = s, a
 				}
 			}
-			next[b] = best + emis[k][b]
-			bp[k][b] = uint8(arg)
+			next[b] = best + e[b]
+			back[b] = uint8(arg)
+		}
+		// I- of a type follows B- or I- of that type. From the second
+		// token on, every B- label has a finite score, so best is finite.
+		for t := 0; t < NumTypes; t++ {
+			bl, il := 1+2*t, 2+2*t
+			best, arg := cur[bl]+trans[bl][il], bl
+			if s := cur[il] + trans[il][il]; s > best {
+				best, arg = s, il
+			}
+			next[il] = best + e[il]
+			back[il] = uint8(arg)
 		}
 		cur = next
 	}
