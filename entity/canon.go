@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // Canonical names.
@@ -239,7 +241,7 @@ func (c *canonizer) canonical(text string, typ Type) string {
 		return text
 	}
 	var forms []string
-	if typ == PER && !strings.ContainsFunc(text, unicode.IsUpper) {
+	if typ == PER && !strings.ContainsFunc(text, runes.IsUpper) {
 		// Lower-case "people" are groups and demonyms (американцев ->
 		// американцы): common nouns, plural allowed.
 		forms = c.phrase(text, words, units, "")
@@ -310,10 +312,10 @@ func splitWords(s string) []span {
 	var out []span
 	start := -1
 	for i, r := range s {
-		letter := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+		letter := runes.IsLetter(r) || unicode.Is(unicode.Mn, r)
 		if !letter && start >= 0 && (r == '\'' || r == '’' || r == 'ʼ') {
 			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			if unicode.IsLetter(next) {
+			if runes.IsLetter(next) {
 				continue
 			}
 		}
@@ -343,7 +345,7 @@ func isCyrillicWord(w string) bool {
 func isAllUpper(w string) bool {
 	n := 0
 	for _, r := range w {
-		if unicode.IsLower(r) {
+		if runes.IsLower(r) {
 			return false
 		}
 		n++
@@ -365,7 +367,7 @@ func inflectable(text string, words []span, typ Type) []int {
 		pick := j
 		if j > i {
 			for k := i + 1; k < j; k++ {
-				if w := text[words[k].start:words[k].end]; hyphenPrepositions[strings.ToLower(w)] {
+				if w := text[words[k].start:words[k].end]; hyphenPrepositions[runes.Lower(w)] {
 					pick = i // Ростова-на-Дону
 					break
 				}
@@ -378,7 +380,7 @@ func inflectable(text string, words []span, typ Type) []int {
 		for _, pick := range picks {
 			w := text[words[pick].start:words[pick].end]
 			if len(w) <= maxWordBytes && isCyrillicWord(w) && !isAllUpper(w) && !innerCapital(w) && utf8.RuneCountInString(w) > 1 &&
-				!(typ == PER && nameParticles[strings.ToLower(w)]) {
+				!(typ == PER && nameParticles[runes.Lower(w)]) {
 				out = append(out, pick)
 			}
 		}
@@ -401,9 +403,9 @@ func innerCapital(w string) bool {
 	upper, lowerUpper := 0, false
 	prev := rune(0)
 	for _, r := range w {
-		if unicode.IsUpper(r) {
+		if runes.IsUpper(r) {
 			upper++
-			if unicode.IsLower(prev) {
+			if runes.IsLower(prev) {
 				lowerUpper = true
 			}
 		}
@@ -414,12 +416,12 @@ func innerCapital(w string) bool {
 
 func isCapital(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
+	return runes.IsUpper(r)
 }
 
 func stemOK(stem string, rule int, lang string) bool {
 	r, _ := utf8.DecodeLastRuneInString(stem)
-	r = unicode.ToLower(r)
+	r = runes.ToLower(r)
 	switch rule {
 	case stemAny:
 		return true
@@ -433,7 +435,7 @@ func stemOK(stem string, rule int, lang string) bool {
 		return isSibVelar(r) || r == 'ц'
 	case stemSurn:
 		for _, s := range []string{"ов", "ев", "ёв", "ин", "ын", "ін", "їн", "єв"} {
-			if strings.HasSuffix(strings.ToLower(stem), s) {
+			if strings.HasSuffix(runes.Lower(stem), s) {
 				return true
 			}
 		}
@@ -446,7 +448,7 @@ func isVowelRune(r rune) bool {
 }
 
 func isConsonant(r rune) bool {
-	return unicode.Is(unicode.Cyrillic, r) && unicode.IsLetter(r) && !isVowelRune(r) &&
+	return unicode.Is(unicode.Cyrillic, r) && runes.IsLetter(r) && !isVowelRune(r) &&
 		r != 'ь' && r != 'ъ' && r != 'й'
 }
 
@@ -454,7 +456,7 @@ func isSibVelar(r rune) bool { return strings.ContainsRune("кгхжшчщ", r) 
 
 // analyse returns the candidate nominatives of one word of a name of type typ.
 func (c *canonizer) analyse(word string, typ Type) []cand {
-	lw := strings.ToLower(word)
+	lw := runes.Lower(word)
 	type raw struct {
 		cand
 		p    *paradigm
@@ -502,7 +504,7 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 				nom := p.nom
 				if e.cases&(sgN|sgG|sgD|sgA|sgI|sgL) == 0 && p.gender != plural {
 					nom = p.plural()
-					if nom == "и" && strings.HasSuffix(strings.ToLower(stem), "ц") {
+					if nom == "и" && strings.HasSuffix(runes.Lower(stem), "ц") {
 						nom = "ы" // американцы
 					}
 				}
@@ -523,7 +525,7 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 				if nom == p.nom && p.gender == masc && p.class == noun && p.nom == "" && e.suf != "" && velarAfterVowel(stem) {
 					prior = 0 // Малага, Прага, Америка: а-nouns; Нью-Йорк, Гамбург keep it
 				}
-				if c.lang == "uk" && p.gender == masc && p.class == noun && e.suf == "і" && strings.ContainsRune("кгх", lastRune(strings.ToLower(stem))) {
+				if c.lang == "uk" && p.gender == masc && p.class == noun && e.suf == "і" && strings.ContainsRune("кгх", lastRune(runes.Lower(stem))) {
 					prior -= 0.5 // Ukrainian velar stems take -у, not -і: Мілуокі is indeclinable
 				}
 				if nom == "" && p.class == noun && p.gender == masc && e.suf != "" {
@@ -546,7 +548,7 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 					if nom != p.nom {
 						k.g = plural
 					}
-					lf := strings.ToLower(k.form)
+					lf := runes.Lower(k.form)
 					if c.known(lf) {
 						k.score += 1.5
 					}
@@ -560,17 +562,17 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 					if typ == PER && c.lang == "uk" && p.class == noun && p.gender == masc && e.suf == "і" {
 						k.score -= 0.5 // Пелосі, Барклі: foreign names, not a locative
 					}
-					if p.name == "m-j" && strings.ContainsRune("оуюы", lastRune(strings.ToLower(st))) {
+					if p.name == "m-j" && strings.ContainsRune("оуюы", lastRune(runes.Lower(st))) {
 						k.score -= 0.4 // Журавлевой, американскую: no nouns in -ой, -уй
 					} else if typ != PER && (p.name == "m-j" || p.name == "m-soft") {
 						// Россией is Россия: no masculine place names in -ией; but
 						// Капітолію is Капітолій.
-						ls := strings.ToLower(st)
+						ls := runes.Lower(st)
 						if r := lastRune(ls); r == 'е' || (r == 'и' || r == 'і') && (e.suf == "й" || abstractStem(ls)) {
 							k.score -= 0.4 // no masculine place names in -ий/-ией: Россией is Россия
 						}
 					}
-					rs = append(rs, raw{cand: k, p: p, stem: strings.ToLower(st), suf: e.suf})
+					rs = append(rs, raw{cand: k, p: p, stem: runes.Lower(st), suf: e.suf})
 				}
 			}
 		}
@@ -848,7 +850,7 @@ func (c *canonizer) person(text string, words []span, units []int) []string {
 					break
 				}
 				if i == 0 && len(units) > 1 {
-					if fg, ok := firstNames[strings.ToLower(k.form)]; ok && fg == g {
+					if fg, ok := firstNames[runes.Lower(k.form)]; ok && fg == g {
 						total += 0.8
 					}
 				}
@@ -909,7 +911,7 @@ func (c *canonizer) kazakh(text string, words []span) string {
 	// Suffix after a hyphen or apostrophe: НАТО-ның, Астана'да.
 	if i := len(words) - 1; i > 0 && text[words[i-1].end:w.start] != " " {
 		sep := text[words[i-1].end:w.start]
-		if (sep == "-" || sep == "'" || sep == "’") && isKazakhSuffix(strings.ToLower(word)) {
+		if (sep == "-" || sep == "'" || sep == "’") && isKazakhSuffix(runes.Lower(word)) {
 			return strings.TrimRight(text[:words[i-1].end], " ") + text[w.end:]
 		}
 	}
@@ -919,7 +921,7 @@ func (c *canonizer) kazakh(text string, words []span) string {
 	if len(word) > maxWordBytes {
 		return text
 	}
-	lw := strings.ToLower(word)
+	lw := runes.Lower(word)
 	if c.known(lw) {
 		return text
 	}
@@ -928,7 +930,7 @@ func (c *canonizer) kazakh(text string, words []span) string {
 			continue // Қырғызстан, Ауғанстан: -стан is no ablative
 		}
 		stem := word[:len(word)-len(s)]
-		if utf8.RuneCountInString(stem) < 3 || !hasVowel(stem) || !kkHarmony(s, lastRune(strings.ToLower(stem))) {
+		if utf8.RuneCountInString(stem) < 3 || !hasVowel(stem) || !kkHarmony(s, lastRune(runes.Lower(stem))) {
 			continue
 		}
 		// на/не are dative only after the possessive ы/і/сы/сі (облысына);
@@ -936,7 +938,7 @@ func (c *canonizer) kazakh(text string, words []span) string {
 		// ablative after м н ң (Қазақстаннан).
 		if s == "на" || s == "не" || s == "ны" || s == "ні" || s == "нда" || s == "нде" ||
 			s == "нан" || s == "нен" || s == "ндағы" || s == "ндегі" {
-			last, _ := utf8.DecodeLastRuneInString(strings.ToLower(stem))
+			last, _ := utf8.DecodeLastRuneInString(runes.Lower(stem))
 			nasalAblative := (s == "нан" || s == "нен") && strings.ContainsRune("мнң", last)
 			if last != 'ы' && last != 'і' && !(s == "ны" || s == "ні") && !nasalAblative {
 				continue
@@ -964,7 +966,7 @@ func isKazakhSuffix(w string) bool {
 }
 
 func hasVowel(s string) bool {
-	for _, r := range strings.ToLower(s) {
+	for _, r := range runes.Lower(s) {
 		if isVowelRune(r) {
 			return true
 		}
@@ -975,23 +977,23 @@ func hasVowel(s string) bool {
 // titleCaps rewrites words set in capitals for emphasis or in a dateline
 // (ВАШИНГТОН, МОСКВА) in title case; acronyms (short, or known) stay.
 func (c *canonizer) titleCaps(text string) string {
-	if !strings.ContainsFunc(text, unicode.IsUpper) {
+	if !strings.ContainsFunc(text, runes.IsUpper) {
 		return text
 	}
 	var b strings.Builder
 	last := 0
 	for _, w := range splitWords(text) {
 		word := text[w.start:w.end]
-		if !isAllUpper(word) || !hasVowel(word) || knownAcronyms[strings.ToLower(word)] {
+		if !isAllUpper(word) || !hasVowel(word) || knownAcronyms[runes.Lower(word)] {
 			continue
 		}
-		if utf8.RuneCountInString(word) < 6 && !knownNominatives[strings.ToLower(word)] {
+		if utf8.RuneCountInString(word) < 6 && !knownNominatives[runes.Lower(word)] {
 			continue
 		}
 		b.WriteString(text[last:w.start])
 		r, n := utf8.DecodeRuneInString(word)
 		b.WriteRune(r)
-		b.WriteString(strings.ToLower(word[n:]))
+		b.WriteString(runes.Lower(word[n:]))
 		last = w.end
 	}
 	if last == 0 {
@@ -1014,7 +1016,7 @@ var knownAcronyms = map[string]bool{
 func ikavism(stem string) (string, bool) {
 	rs := []rune(stem)
 	n := len(rs)
-	if n < 3 || !isConsonant(unicode.ToLower(rs[n-1])) {
+	if n < 3 || !isConsonant(runes.ToLower(rs[n-1])) {
 		return "", false
 	}
 	switch rs[n-2] {
@@ -1031,7 +1033,7 @@ func ikavism(stem string) (string, bool) {
 // adjStem reports whether a stem ends like the stem of a relative or
 // possessive adjective (-ск-, -цк-, -н-, -ов-, -ев-, -ин-).
 func adjStem(stem string) bool {
-	ls := strings.ToLower(stem)
+	ls := runes.Lower(stem)
 	for _, s := range []string{"ск", "цк", "ськ", "цьк", "зьк", "н", "ов", "ев", "ин", "ін", "ий", "ьн"} {
 		if strings.HasSuffix(ls, s) {
 			return true
@@ -1048,7 +1050,7 @@ func lastRune(s string) rune {
 // velarAfterVowel reports whether a stem ends in a vowel and a velar (к г
 // х), as in Малаг-, Америк-, where feminine а-nouns outnumber masculine ones.
 func velarAfterVowel(stem string) bool {
-	rs := []rune(strings.ToLower(stem))
+	rs := []rune(runes.Lower(stem))
 	n := len(rs)
 	return n >= 2 && strings.ContainsRune("кгх", rs[n-1]) && isVowelRune(rs[n-2])
 }
@@ -1067,7 +1069,7 @@ func patronymicGender(text string, words []span, units []int) gender {
 		return anyGender
 	}
 	for _, u := range units {
-		w := strings.ToLower(text[words[u].start:words[u].end])
+		w := runes.Lower(text[words[u].start:words[u].end])
 		for _, st := range []string{"вна", "вны", "вне", "вну", "вной", "чна", "чны", "чне", "чну", "чной", "івна", "івни", "івні", "івну", "івною"} {
 			if strings.HasSuffix(w, st) && utf8.RuneCountInString(w) > 5 {
 				return fem
@@ -1083,14 +1085,14 @@ func patronymicGender(text string, words []span, units []int) gender {
 }
 
 func hasKazakhLetter(s string) bool {
-	return strings.ContainsAny(strings.ToLower(s), "әғқңөұүһі")
+	return strings.ContainsAny(runes.Lower(s), "әғқңөұүһі")
 }
 
 // russianAdjective reports whether a name has a word with a Russian
 // adjectival ending, which Kazakh words do not have.
 func russianAdjective(text string, words []span) bool {
 	for _, w := range words {
-		lw := strings.ToLower(text[w.start:w.end])
+		lw := runes.Lower(text[w.start:w.end])
 		for _, e := range []string{"ая", "ое", "ый", "ий", "ой", "ые", "ие", "ского", "ской"} {
 			if strings.HasSuffix(lw, e) && utf8.RuneCountInString(lw) > 4 {
 				return true
@@ -1126,7 +1128,7 @@ func kkHarmony(suffix string, last rune) bool {
 // in another nominative form (немецкая, немецкие -> немецкий; українська ->
 // український), or the word unchanged when it is no adjective in -ск-/-цк-.
 func mascAdjective(w, lang string) string {
-	lw := strings.ToLower(w)
+	lw := runes.Lower(w)
 	for _, e := range []string{"ая", "ое", "ые", "ие", "яя", "ее", "а", "е", "і"} {
 		if !strings.HasSuffix(lw, e) {
 			continue
@@ -1202,7 +1204,7 @@ func fleetingEts(stem string) (string, bool) {
 	if last == 'ь' {
 		return st[:len(st)-n] + "ец", true
 	}
-	if !isConsonant(unicode.ToLower(last)) {
+	if !isConsonant(runes.ToLower(last)) {
 		return "", false
 	}
 	return st + "ец", true
@@ -1212,7 +1214,7 @@ func fleetingEts(stem string) (string, bool) {
 // ending in a consonant or й, a woman's in а or я. Names such as Джо, Тони,
 // Кэтрин or Ингрид do not, and read as any case.
 func declinedFirstName(w string) bool {
-	lw := strings.ToLower(w)
+	lw := runes.Lower(w)
 	g, ok := firstNames[lw]
 	if !ok {
 		return false

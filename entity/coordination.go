@@ -1,8 +1,7 @@
 package entity
 
 import (
-	"strings"
-
+	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
 )
 
@@ -29,13 +28,13 @@ func splitCoordinated(text string, toks []token.Token, ms []Mention) []Mention {
 		// toks[k:e] are the mention's tokens.
 		split := -1
 		for j := k + 1; j < e-1; j++ {
-			switch strings.ToLower(toks[j].Text) {
+			switch runes.Lower(toks[j].Text) {
 			case "and", "&", "и":
 			default:
 				continue
 			}
-			head := strings.ToLower(toks[j-1].Text)
-			if head == strings.ToLower(toks[e-1].Text) && orgHeads[head] && isCapital(toks[j+1].Text) && j-1 > k {
+			head := runes.Lower(toks[j-1].Text)
+			if head == runes.Lower(toks[e-1].Text) && orgHeads[head] && isCapital(toks[j+1].Text) && j-1 > k {
 				split = j
 			}
 			break

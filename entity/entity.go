@@ -8,12 +8,12 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
 	"github.com/newsmon/newsmon/entity/seqtag"
+	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
 )
 
@@ -246,7 +246,7 @@ func mostlyCyrillic(text string) bool {
 		switch {
 		case r >= 0x400 && r <= 0x52f:
 			cyr++
-		case r < 0x80 && unicode.IsLetter(r):
+		case r < 0x80 && runes.IsLetter(r):
 			lat++
 		}
 	}

@@ -4,10 +4,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/geo"
+	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
 	"golang.org/x/text/language"
 )
@@ -42,7 +42,7 @@ func wellKnownPlace(s string) bool {
 		return false
 	}
 	g := gazetteer()
-	if g == nil || directionWord[strings.ToLower(s)] || officeTitle[s] || officeTitle[s+"."] {
+	if g == nil || directionWord[runes.Lower(s)] || officeTitle[s] || officeTitle[s+"."] {
 		return false
 	}
 	if _, ok := g.KindOf(s); !ok {
@@ -88,7 +88,7 @@ var directionWord = map[string]bool{
 // latinName reports a name that starts with a Latin capital letter.
 func latinName(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return r < 0x250 && unicode.IsUpper(r)
+	return r < 0x250 && runes.IsUpper(r)
 }
 
 // orgPlaceCue holds the words after which a city or country name that the
@@ -242,7 +242,7 @@ func trimSentenceStart(text string, toks []token.Token, ms []Mention, lang langu
 				}
 			}
 		}
-		if !lower[strings.ToLower(w)] && !(langCode(lang) == "kk" && kkPlural(w)) {
+		if !lower[runes.Lower(w)] && !(langCode(lang) == "kk" && kkPlural(w)) {
 			continue
 		}
 		if _, known := nameType(w); known {
@@ -271,7 +271,7 @@ func sentenceStart(toks []token.Token, k int) bool {
 // kkPlural reports a Kazakh word with a plural suffix (-лар, -лер, -дар,
 // -дер, -тар, -тер): common nouns, not names.
 func kkPlural(w string) bool {
-	lw := strings.ToLower(w)
+	lw := runes.Lower(w)
 	for _, s := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
 		if strings.HasSuffix(lw, s) && utf8.RuneCountInString(lw) > 5 {
 			return true
@@ -305,7 +305,7 @@ func naturalFeature(s string) bool {
 // orgAsPlace reports whether the organization ms[i], whose first token is
 // toks[k], stands where places stand.
 func orgAsPlace(text string, toks []token.Token, ms []Mention, i, k int) bool {
-	if k > 0 && toks[k-1].Kind == token.Word && orgPlaceCue[strings.ToLower(toks[k-1].Text)] {
+	if k > 0 && toks[k-1].Kind == token.Word && orgPlaceCue[runes.Lower(toks[k-1].Text)] {
 		return true
 	}
 	m := ms[i]
@@ -604,7 +604,7 @@ func sentenceFollows(toks []token.Token) bool {
 			return false
 		}
 		if t.Kind == token.Word {
-			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+			if r, _ := utf8.DecodeRuneInString(t.Text); runes.IsLower(r) {
 				return true
 			}
 		}
@@ -651,7 +651,7 @@ func hyphenPlaces(text string, t token.Token, add []Mention, lang language.Tag) 
 			return add[:n]
 		case latinName(p) && wellKnownPlace(p):
 			add = append(add, Mention{Start: off, End: off + len(p), Type: LOC, Language: lang})
-		case !latinName(p) && strings.ToLower(p) == p:
+		case !latinName(p) && runes.Lower(p) == p:
 		default:
 			return add[:n]
 		}
@@ -674,7 +674,7 @@ var functionWord = map[string]bool{
 // initialFunctionWord reports whether toks[k] is a function word that
 // starts a line or sentence.
 func initialFunctionWord(toks []token.Token, k int) bool {
-	if !functionWord[strings.ToLower(toks[k].Text)] {
+	if !functionWord[runes.Lower(toks[k].Text)] {
 		return false
 	}
 	return k == 0 || toks[k].Newlines > 0 || toks[k-1].Text == "." || toks[k-1].Text == "!" || toks[k-1].Text == "?"

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/translit"
 )
 
@@ -154,17 +155,17 @@ func buildIndex(entries []Knowledge) *kbIndex {
 		}
 		kb.byKey[k] = append(kb.byKey[k], int32(i))
 		if isAllUpper(strings.ReplaceAll(s, ".", "")) {
-			kb.acro[strings.ToLower(s)] = true
+			kb.acro[runes.Lower(s)] = true
 		}
 		// Known nominatives: every word of a person's name, only the first
 		// word of other names (Министерство обороны Украины: the rest are
 		// genitives).
-		for n, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		for n, w := range strings.FieldsFunc(s, func(r rune) bool { return !runes.IsLetter(r) && r != '-' }) {
 			if n > 0 && entries[i].Type != PER {
 				break
 			}
 			if r, _ := utf8.DecodeRuneInString(w); unicode.Is(unicode.Cyrillic, r) && !isAllUpper(w) {
-				kb.words[strings.ToLower(w)] = true
+				kb.words[runes.Lower(w)] = true
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/entity/seqtag"
+	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
 	"golang.org/x/text/language"
 )
@@ -121,7 +122,7 @@ func coordinated(gap string) bool {
 	ok := true
 	end := func(i int) {
 		if word >= 0 {
-			switch strings.ToLower(gap[word:i]) {
+			switch runes.Lower(gap[word:i]) {
 			case "and", "or", "и", "или", "а", "және", "мен", "та", "і", "й":
 			default:
 				ok = false
@@ -207,7 +208,7 @@ func dropCompassAdjectives(text string, ms []Mention) []Mention {
 	for _, m := range ms {
 		if compassWords[text[m.Start:m.End]] && m.End+1 < len(text) && text[m.End] == ' ' {
 			next := text[m.End+1:]
-			n := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) })
+			n := strings.IndexFunc(next, func(r rune) bool { return !runes.IsLetter(r) })
 			if n < 0 {
 				n = len(next)
 			}
@@ -233,11 +234,11 @@ func isGloss(text string, toks []token.Token, k int) bool {
 	if prev.Kind != token.Word || toks[k-1].Newlines > 0 {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(prev.Text); !unicode.IsUpper(r) {
+	if r, _ := utf8.DecodeRuneInString(prev.Text); !runes.IsUpper(r) {
 		return false
 	}
 	if k >= 3 && toks[k-3].Kind == token.Word && toks[k-2].Newlines == 0 && toks[k-3].End < prev.Start {
-		if r, _ := utf8.DecodeRuneInString(toks[k-3].Text); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(toks[k-3].Text); runes.IsUpper(r) {
 			return false // a name of two or more words before the bracket
 		}
 	}
@@ -255,10 +256,10 @@ func isGloss(text string, toks []token.Token, k int) bool {
 func titleLatin(w string) bool {
 	n := 0
 	for i, r := range w {
-		if r >= utf8.RuneSelf || !unicode.IsLetter(r) {
+		if r >= utf8.RuneSelf || !runes.IsLetter(r) {
 			return false
 		}
-		if (i == 0) != unicode.IsUpper(r) {
+		if (i == 0) != runes.IsUpper(r) {
 			return false
 		}
 		n++
@@ -288,7 +289,7 @@ func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag) [
 	var add []Mention
 	for i, t := range toks {
 		switch {
-		case t.Kind == token.Word && acronymWord(t.Text) && kb.acro[strings.ToLower(t.Text)]:
+		case t.Kind == token.Word && acronymWord(t.Text) && kb.acro[runes.Lower(t.Text)]:
 			// An acronym as the knowledge base writes it, in its script:
 			// УК (a criminal code) is not UK.
 			// Country acronyms (АҚШ, РФ) are left to the model, which
@@ -335,7 +336,7 @@ func kbLongNames(text string, toks []token.Token, ms []Mention, lang language.Ta
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if t.Kind != token.Word || !unicode.IsUpper(r) {
+		if t.Kind != token.Word || !runes.IsUpper(r) {
 			continue
 		}
 		// A name of two words or more goes on with a capitalized word or a
@@ -403,7 +404,7 @@ func nameWordsOnly(toks []token.Token) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && (len(t.Text) > 20 || !stopWords[strings.ToLower(t.Text)]) {
+		if !runes.IsUpper(r) && !unicode.IsDigit(r) && (len(t.Text) > 20 || !stopWords[runes.Lower(t.Text)]) {
 			return false
 		}
 	}
@@ -424,7 +425,7 @@ func spillsOver(ms []Mention, s, e int) bool {
 func acronymWord(w string) bool {
 	n := 0
 	for _, r := range w {
-		if !unicode.IsUpper(r) {
+		if !runes.IsUpper(r) {
 			return false
 		}
 		n++

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
 	"golang.org/x/text/language"
 )
@@ -45,7 +46,7 @@ func splitKazakhCases(text string, toks []token.Token, ms []Mention, lang langua
 	words := map[string]bool{} // lower-cased words of the document
 	for _, t := range toks {
 		if t.Kind == token.Word {
-			words[strings.ToLower(t.Text)] = true
+			words[runes.Lower(t.Text)] = true
 		}
 	}
 	var out []Mention
@@ -90,7 +91,7 @@ func closesName(w string, words map[string]bool) bool {
 	if _, ok := nameType(w); ok {
 		return false
 	}
-	if _, ok := firstNames[strings.ToLower(w)]; ok {
+	if _, ok := firstNames[runes.Lower(w)]; ok {
 		return false // Полина, Маргарита: first names, not Поли + на
 	}
 	stem := stemOf(w)
@@ -100,7 +101,7 @@ func closesName(w string, words map[string]bool) bool {
 	if _, ok := nameType(stem); ok {
 		return true
 	}
-	ls := strings.ToLower(stem)
+	ls := runes.Lower(stem)
 	if _, ok := firstNames[ls]; ok || words[ls] {
 		return true
 	}
@@ -115,7 +116,7 @@ func closesName(w string, words map[string]bool) bool {
 // stemOf returns w without its phrase-closing case ending, or "" when it has
 // none or less than three letters would be left.
 func stemOf(w string) string {
-	lw := strings.ToLower(w)
+	lw := runes.Lower(w)
 	for _, e := range kkCaseEndings {
 		if strings.HasSuffix(lw, e) && utf8.RuneCountInString(lw)-utf8.RuneCountInString(e) >= 3 {
 			return w[:len(w)-len(e)]

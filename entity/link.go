@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // Knowledge is one entry of the knowledge base: a real thing with a stable
@@ -154,7 +156,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 			docs[lc] = d
 		}
 		for _, w := range splitWords(m.Text) {
-			d[strings.ToLower(m.Text[w.start:w.end])]++
+			d[runes.Lower(m.Text[w.start:w.end])]++
 		}
 	}
 	known := func(w string) bool { return kb.words[w] || builtinLexicon(w) }
@@ -186,7 +188,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		}
 		lm.key = kbKey(lm.form)
 		if lm.key == "" {
-			lm.key = "#" + strings.ToLower(lm.form)
+			lm.key = "#" + runes.Lower(lm.form)
 		}
 		lm.words = strings.Fields(lm.key)
 		if m.Type == PER && len(lm.words) > 1 {
@@ -543,13 +545,13 @@ func assignIDs(out []Entity, members [][]int, ms []linkMention) {
 // (longer keys are cut and suffixed with a hash of the whole).
 func slug(key, name string) string {
 	if key == "" {
-		key = strings.ToLower(name)
+		key = runes.Lower(name)
 	}
 	s := strings.Map(func(r rune) rune {
 		switch {
 		case r == ' ':
 			return '-'
-		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case r < utf8.RuneSelf && (runes.IsLetter(r) || unicode.IsDigit(r)):
 			return r
 		}
 		return -1
@@ -581,7 +583,7 @@ func isAcronym(s string) bool {
 	n := 0
 	for _, r := range s {
 		switch {
-		case unicode.IsUpper(r):
+		case runes.IsUpper(r):
 			n++
 		case r == '.' || r == '&' || r == '+' || unicode.IsDigit(r):
 		default:
@@ -596,8 +598,8 @@ func isAcronym(s string) bool {
 // -> CSTO, Организация Договора о коллективной безопасности -> ОДКБ.
 func initials(name string) string {
 	var b strings.Builder
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if stopWords[strings.ToLower(w)] {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !runes.IsLetter(r) }) {
+		if stopWords[runes.Lower(w)] {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -687,7 +689,7 @@ func linkAcronyms(text string, mentions []Mention, ms []linkMention, union func(
 func sameInitial(acr, long, acrKey, longKey string) bool {
 	a, _ := utf8.DecodeRuneInString(acr)
 	l, _ := utf8.DecodeRuneInString(long)
-	if unicode.ToUpper(a) == unicode.ToUpper(l) && unicode.IsLetter(a) {
+	if unicode.ToUpper(a) == unicode.ToUpper(l) && runes.IsLetter(a) {
 		return true
 	}
 	return acrKey != "" && longKey != "" && acrKey[0] == longKey[0]
@@ -728,7 +730,7 @@ func isLatinText(s string) bool    { return allLetters(s, unicode.Latin) }
 func allLetters(s string, script *unicode.RangeTable) bool {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
+		if runes.IsLetter(r) {
 			if !unicode.Is(script, r) {
 				return false
 			}
@@ -826,7 +828,7 @@ func feminineNext(text string, m Mention) bool {
 	if m.Start < 0 || m.End > len(text) || m.Start > m.End || text[m.Start:m.End] != m.Text {
 		return false
 	}
-	lw := strings.ToLower(m.Text)
+	lw := runes.Lower(m.Text)
 	if strings.ContainsRune(m.Text, ' ') {
 		return false
 	}
@@ -840,12 +842,12 @@ func feminineNext(text string, m Mention) bool {
 		return false
 	}
 	rest := text[m.End:min(len(text), m.End+80)]
-	words := strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	words := strings.FieldsFunc(rest, func(r rune) bool { return !runes.IsLetter(r) })
 	for i, w := range words {
 		if i >= 3 {
 			break
 		}
-		lw := strings.ToLower(w)
+		lw := runes.Lower(w)
 		if utf8.RuneCountInString(lw) >= 4 && (strings.HasSuffix(lw, "ла") || strings.HasSuffix(lw, "лась")) &&
 			isCyrillicWord(lw) {
 			return true
@@ -879,7 +881,7 @@ func derivedStem(form string) string {
 	if strings.ContainsRune(form, ' ') {
 		return ""
 	}
-	lf := strings.ToLower(form)
+	lf := runes.Lower(form)
 	stem := ""
 	// Adjectives: -ск-/-цк-/-ськ-/-цьк- and an adjectival ending of up to
 	// four letters.
@@ -1073,14 +1075,14 @@ func appositiveQuote(text string, m Mention) bool {
 	}
 	before = strings.TrimRight(before[:len(before)-n], " ")
 	w, _ := utf8.DecodeLastRuneInString(before)
-	if !unicode.IsLetter(w) {
+	if !runes.IsLetter(w) {
 		return false
 	}
 	// The word before the quote, or the one before that when a lower-case
 	// complement follows it (пункта пропуска «Карасу»).
 	for k := 0; k < 2; k++ {
-		start := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) + 1
-		word := strings.ToLower(before[start:])
+		start := strings.LastIndexFunc(before, func(r rune) bool { return !runes.IsLetter(r) && r != '-' }) + 1
+		word := runes.Lower(before[start:])
 		if k == 0 && (word == "ооо" || word == "тоо" || word == "ао" || word == "пао" || word == "зао" || word == "жк") {
 			return true
 		}
@@ -1089,7 +1091,7 @@ func appositiveQuote(text string, m Mention) bool {
 				return true
 			}
 		}
-		if r, _ := utf8.DecodeRuneInString(before[start:]); !unicode.IsLower(r) || prepositions[word] {
+		if r, _ := utf8.DecodeRuneInString(before[start:]); !runes.IsLower(r) || prepositions[word] {
 			return false
 		}
 		before = strings.TrimRight(before[:start], " ")

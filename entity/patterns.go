@@ -3,13 +3,13 @@ package entity
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
 	"github.com/newsmon/newsmon/entity/seqtag"
 	"github.com/newsmon/newsmon/internal/normalize"
+	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
 )
 
@@ -82,7 +82,7 @@ func siteNames(toks []token.Token, ms []Mention, lang language.Tag) []Mention {
 	for i := 0; i+2 < len(toks); i++ {
 		a, dot, tld := toks[i], toks[i+1], toks[i+2]
 		if a.Kind != token.Word || dot.Text != "." || tld.Kind != token.Word || dot.Start != a.End || tld.Start != dot.End ||
-			!siteTLDs[strings.ToLower(tld.Text)] || utf8.RuneCountInString(a.Text) < 2 {
+			!siteTLDs[runes.Lower(tld.Text)] || utf8.RuneCountInString(a.Text) < 2 {
 			continue
 		}
 		if i > 0 && toks[i-1].End == a.Start {
@@ -201,11 +201,11 @@ func isNameYear(w string) bool {
 		}
 	}
 	r, _ := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) {
+	if !runes.IsUpper(r) {
 		return false
 	}
 	for _, c := range w[:i] {
-		if !unicode.IsLetter(c) {
+		if !runes.IsLetter(c) {
 			return false
 		}
 	}
@@ -256,7 +256,7 @@ func extendOrgs(text string, toks []token.Token, sents []token.Sentence, ms []Me
 			for j < s.End && toks[j].Newlines == 0 {
 				if capWord(toks[j]) {
 					last = j
-				} else if !(joiners[strings.ToLower(toks[j].Text)] && j+1 < s.End && (capWord(toks[j+1]) || joiners[strings.ToLower(toks[j+1].Text)])) {
+				} else if !(joiners[runes.Lower(toks[j].Text)] && j+1 < s.End && (capWord(toks[j+1]) || joiners[runes.Lower(toks[j+1].Text)])) {
 					break
 				}
 				j++
@@ -264,18 +264,18 @@ func extendOrgs(text string, toks []token.Token, sents []token.Sentence, ms []Me
 			// Trim to the last organization noun.
 			end := -1
 			for k := last; k > i; k-- {
-				if capWord(toks[k]) && !allCaps(toks[k].Text) && orgHeads[strings.ToLower(toks[k].Text)] {
+				if capWord(toks[k]) && !allCaps(toks[k].Text) && orgHeads[runes.Lower(toks[k].Text)] {
 					end = k
 					break
 				}
 			}
 			start := i
 			for k := i; k < end; k++ {
-				if orgTitles[strings.ToLower(toks[k].Text)] {
+				if orgTitles[runes.Lower(toks[k].Text)] {
 					start = k + 1
 				}
 			}
-			if start == s.Start && joiners[strings.ToLower(toks[start].Text)] {
+			if start == s.Start && joiners[runes.Lower(toks[start].Text)] {
 				start++
 			}
 			for start < end && !capWord(toks[start]) {
@@ -319,7 +319,7 @@ func extendOrgs(text string, toks []token.Token, sents []token.Sentence, ms []Me
 // allCaps reports a word with no lower-case letter.
 func allCaps(w string) bool {
 	for _, r := range w {
-		if unicode.IsLower(r) {
+		if runes.IsLower(r) {
 			return false
 		}
 	}
@@ -332,7 +332,7 @@ func capWord(t token.Token) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
-	return r < 0x250 && unicode.IsUpper(r)
+	return r < 0x250 && runes.IsUpper(r)
 }
 
 // propagate gives later and earlier occurrences of a name the type found
@@ -372,7 +372,7 @@ func propagate(text string, toks []token.Token, ms []Mention, lang language.Tag)
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if !unicode.IsUpper(r) {
+		if !runes.IsUpper(r) {
 			continue
 		}
 		if typ, ok := names[t.Text]; ok {
@@ -419,7 +419,7 @@ func balanceQuotes(text string, toks []token.Token, ms []Mention) []Mention {
 			first, next := toks[k], toks[k+1]
 			r1, _ := utf8.DecodeRuneInString(first.Text)
 			r2, _ := utf8.DecodeRuneInString(next.Text)
-			if first.Kind == token.Word && unicode.IsLower(r1) && unicode.IsUpper(r2) && (r1 < 0x400) != (r2 < 0x400) {
+			if first.Kind == token.Word && runes.IsLower(r1) && runes.IsUpper(r2) && (r1 < 0x400) != (r2 < 0x400) {
 				m.Start = next.Start
 				k++
 			}
@@ -455,7 +455,7 @@ func extendPlaces(text string, toks []token.Token, ms []Mention) []Mention {
 		}
 		p := toks[k-1]
 		r, _ := utf8.DecodeRuneInString(p.Text)
-		if p.Kind != token.Word || !unicode.IsUpper(r) || p.End+1 != m.Start || (i > 0 && ms[i-1].End > p.Start) {
+		if p.Kind != token.Word || !runes.IsUpper(r) || p.End+1 != m.Start || (i > 0 && ms[i-1].End > p.Start) {
 			continue
 		}
 		if seqtag.IsPlace(text[p.Start:m.End]) {
@@ -485,7 +485,7 @@ func headlineNames(text string, toks []token.Token, sents []token.Sentence, ms [
 		// Cut at a lower-case non-joiner in Latin script.
 		for i := k + 1; i < len(toks) && toks[i].End <= m.End; i++ {
 			r, _ := utf8.DecodeRuneInString(toks[i].Text)
-			if toks[i].Kind == token.Word && r < 0x250 && unicode.IsLower(r) && !nameJoiners[toks[i].Text] {
+			if toks[i].Kind == token.Word && r < 0x250 && runes.IsLower(r) && !nameJoiners[toks[i].Text] {
 				m.End = toks[i-1].End
 				break
 			}
@@ -494,7 +494,7 @@ func headlineNames(text string, toks []token.Token, sents []token.Sentence, ms [
 			if lower == nil {
 				lower = map[string]bool{}
 				for _, t := range toks {
-					if r, _ := utf8.DecodeRuneInString(t.Text); t.Kind == token.Word && unicode.IsLower(r) {
+					if r, _ := utf8.DecodeRuneInString(t.Text); t.Kind == token.Word && runes.IsLower(r) {
 						lower[t.Text] = true
 					}
 				}
@@ -503,7 +503,7 @@ func headlineNames(text string, toks []token.Token, sents []token.Sentence, ms [
 			for i := k; i < len(toks) && toks[i].End <= m.End; i++ {
 				if toks[i].Kind == token.Word {
 					n++
-					if lower[strings.ToLower(toks[i].Text)] {
+					if lower[runes.Lower(toks[i].Text)] {
 						seen++
 					}
 				}
@@ -532,11 +532,11 @@ func isHeadline(toks []token.Token) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if unicode.IsLower(r) && (nameJoiners[t.Text] || minorWord[t.Text]) {
+		if runes.IsLower(r) && (nameJoiners[t.Text] || minorWord[t.Text]) {
 			continue
 		}
 		words++
-		if unicode.IsUpper(r) {
+		if runes.IsUpper(r) {
 			capd++
 		}
 	}
@@ -583,7 +583,7 @@ func isRuOrgHead(w string) bool {
 // complement (коневодства, компетенций, работников, сельского).
 func genitiveTail(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	if r < 0x400 || r > 0x4ff || !unicode.IsLower(r) || utf8.RuneCountInString(w) < 5 {
+	if r < 0x400 || r > 0x4ff || !runes.IsLower(r) || utf8.RuneCountInString(w) < 5 {
 		return false
 	}
 	for _, e := range []string{"ства", "ния", "ии", "ий", "ов", "ев", "ей", "ых", "их", "ого", "его", "ости"} {
@@ -617,9 +617,9 @@ func ruOrgShapes(text string, toks []token.Token, ms []Mention) []Mention {
 		// toks[k:e] are the mention's tokens.
 		first := toks[k].Text
 		r, _ := utf8.DecodeRuneInString(first)
-		if r >= 0x400 && r <= 0x4ff && unicode.IsLower(r) && isRuPlaceNoun(first) {
+		if r >= 0x400 && r <= 0x4ff && runes.IsLower(r) && isRuPlaceNoun(first) {
 			j := k
-			for j < e && func() bool { c, _ := utf8.DecodeRuneInString(toks[j].Text); return unicode.IsLower(c) }() {
+			for j < e && func() bool { c, _ := utf8.DecodeRuneInString(toks[j].Text); return runes.IsLower(c) }() {
 				j++
 			}
 			if j < e {
@@ -656,7 +656,7 @@ func ruEvents(toks []token.Token, sents []token.Sentence, ms []Mention, lang lan
 		for i := s.Start + 1; i < s.End; i++ {
 			t := toks[i]
 			r, _ := utf8.DecodeRuneInString(t.Text)
-			if t.Kind != token.Word || r < 0x400 || r > 0x4ff || !unicode.IsUpper(r) {
+			if t.Kind != token.Word || r < 0x400 || r > 0x4ff || !runes.IsUpper(r) {
 				continue
 			}
 			w := normalize.Fold(t.Text)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // honorifics are courtesy titles that stand before a name but are not part of
@@ -60,7 +62,7 @@ func extendMonthSurnames(text string, ms []Mention) []Mention {
 			continue // the next word is already a mention of its own
 		}
 		rest := text[m.End+1:]
-		n := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+		n := strings.IndexFunc(rest, func(r rune) bool { return !runes.IsLetter(r) })
 		if n < 0 {
 			n = len(rest)
 		}

@@ -6,11 +6,11 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/geo/internal/key"
 	"github.com/newsmon/newsmon/internal/normalize"
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // tables is the gazetteer over the generated strings. Places are parsed
@@ -554,7 +554,7 @@ func prefix3(word string, dst []byte) (p []byte, ok bool) {
 		case r == 'ё' || r == 'Ё':
 			r = 'е'
 		case 0x400 <= r && r <= 0x4ff:
-			r = unicode.ToLower(r)
+			r = runes.ToLower(r)
 		default:
 			return dst, false
 		}

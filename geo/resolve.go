@@ -4,10 +4,11 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // maxCands bounds the candidates weighed per toponym.
@@ -847,20 +848,20 @@ func listEnd(text string, i int) int {
 		k := j
 		for w := 0; w < 4; w++ {
 			r, _ := utf8.DecodeRuneInString(text[k:])
-			if !unicode.IsUpper(r) {
+			if !runes.IsUpper(r) {
 				break
 			}
 			e := k
 			for e < len(text) {
 				r, n := utf8.DecodeRuneInString(text[e:])
-				if !unicode.IsLetter(r) && r != '.' && r != '\'' && r != '-' {
+				if !runes.IsLetter(r) && r != '.' && r != '\'' && r != '-' {
 					break
 				}
 				e += n
 			}
 			k = e
 			if k+1 < len(text) && text[k] == ' ' {
-				if r, _ := utf8.DecodeRuneInString(text[k+1:]); unicode.IsUpper(r) {
+				if r, _ := utf8.DecodeRuneInString(text[k+1:]); runes.IsUpper(r) {
 					k++
 					continue
 				}
@@ -881,10 +882,10 @@ func (t *tables) withCounties(name string, ids []int32, mode int) []int32 {
 	if name == "" || len(name) > 60 {
 		return ids
 	}
-	if r, _ := utf8.DecodeRuneInString(name); r >= 0x250 || !unicode.IsUpper(r) {
+	if r, _ := utf8.DecodeRuneInString(name); r >= 0x250 || !runes.IsUpper(r) {
 		return ids
 	}
-	low := strings.ToLower(name)
+	low := runes.Lower(name)
 	if strings.HasSuffix(low, " county") || strings.HasSuffix(low, " parish") {
 		return ids
 	}
@@ -921,12 +922,12 @@ func nextWord(text string, i int) string {
 	k := j
 	for k < len(text) && k-j < 40 {
 		r, n := utf8.DecodeRuneInString(text[k:])
-		if !unicode.IsLetter(r) {
+		if !runes.IsLetter(r) {
 			break
 		}
 		k += n
 	}
-	return strings.ToLower(text[j:k])
+	return runes.Lower(text[j:k])
 }
 
 func prevWord(text string, i int) string {
@@ -940,12 +941,12 @@ func prevWord(text string, i int) string {
 	k := j
 	for k > 0 && j-k < 40 {
 		r, n := utf8.DecodeLastRuneInString(text[:k])
-		if !unicode.IsLetter(r) && r != '.' {
+		if !runes.IsLetter(r) && r != '.' {
 			break
 		}
 		k -= n
 	}
-	return strings.ToLower(text[k:j])
+	return runes.Lower(text[k:j])
 }
 
 // demonymCounts counts the demonyms of each country in text.
@@ -958,20 +959,20 @@ func (t *tables) demonymCounts(text string) map[string]int {
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		if !runes.IsLetter(r) {
 			i += n
 			continue
 		}
 		j := i
 		for j < len(text) {
 			r, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) {
+			if !runes.IsLetter(r) {
 				break
 			}
 			j += n
 		}
 		w := text[i:j]
-		if j-i >= 4 && (unicode.IsUpper(r) || r >= 0x400) && t.mayBeDemonym(w) {
+		if j-i >= 4 && (runes.IsUpper(r) || r >= 0x400) && t.mayBeDemonym(w) {
 			// Words recur (Казахстана, Russian): look each up once.
 			cc, ok := memo[w]
 			if !ok {
@@ -1008,7 +1009,7 @@ func (t *tables) container(text string, tp Toponym) (countries, admin1 map[strin
 		j := end
 		for j < len(rest) {
 			r, n := utf8.DecodeRuneInString(rest[j:])
-			if !unicode.IsLetter(r) && r != '.' && r != '-' {
+			if !runes.IsLetter(r) && r != '.' && r != '-' {
 				break
 			}
 			j += n
@@ -1025,7 +1026,7 @@ func (t *tables) container(text string, tp Toponym) (countries, admin1 map[strin
 	for k := len(ends) - 1; k >= 0; k-- {
 		name := rest[:ends[k]]
 		r, _ := utf8.DecodeRuneInString(name)
-		if !unicode.IsUpper(r) {
+		if !runes.IsUpper(r) {
 			return nil, nil
 		}
 		var buf [8]int32
@@ -1116,7 +1117,7 @@ func (t *tables) variants(name string, dst []int32, mode int) []int32 {
 	if name == "" || len(name) > 120 {
 		return dst
 	}
-	if r, _ := utf8.DecodeRuneInString(name); r >= 0x250 || !unicode.IsUpper(r) {
+	if r, _ := utf8.DecodeRuneInString(name); r >= 0x250 || !runes.IsUpper(r) {
 		return dst
 	}
 	try := func(k string, kinds ...Kind) bool {
@@ -1178,7 +1179,7 @@ func acronym(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if !unicode.IsUpper(r) && r != '.' {
+		if !runes.IsUpper(r) && r != '.' {
 			return false
 		}
 	}
@@ -1238,14 +1239,14 @@ func englishLocale(text string, lang language.Tag) string {
 			i += size
 			continue
 		}
-		if !unicode.IsLetter(r) {
+		if !runes.IsLetter(r) {
 			i += size
 			continue
 		}
 		j := i
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) {
+			if !runes.IsLetter(r) {
 				break
 			}
 			j += size

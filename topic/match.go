@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/newsmon/newsmon/internal/normalize"
+	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/stem"
 	"github.com/newsmon/newsmon/internal/token"
 )
@@ -521,10 +522,10 @@ func appendFold(dst []byte, w string) ([]byte, uint8, bool, bool) {
 			continue
 		}
 		f := normalize.Rune(r)
-		if f != r && unicode.IsUpper(r) {
+		if f != r && runes.IsUpper(r) {
 			upper = true
 		}
-		if script == scriptOther && unicode.IsLetter(f) {
+		if script == scriptOther && runes.IsLetter(f) {
 			if unicode.Is(unicode.Cyrillic, f) {
 				script = scriptCyrillic
 			} else if unicode.Is(unicode.Latin, f) {

@@ -8,10 +8,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/internal/normalize"
+	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/stem"
 )
 
@@ -371,7 +371,7 @@ func (rs *ruleSet) makeMatcher(word string) (matcher, error) {
 		return matcher{}, fmt.Errorf("'*' inside word %q", word)
 	}
 	for _, r := range word {
-		if unicode.IsUpper(r) {
+		if runes.IsUpper(r) {
 			return matcher{kind: mExact, text: normalize.NFC(word)}, nil
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/internal/normalize"
+	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
 )
 
@@ -160,9 +161,9 @@ func shapeClass(r rune) rune {
 		return 'X'
 	case '0' <= r && r <= '9':
 		return 'd'
-	case unicode.IsUpper(r):
+	case runes.IsUpper(r):
 		return 'X'
-	case unicode.IsLower(r), unicode.IsLetter(r):
+	case runes.IsLower(r), runes.IsLetter(r):
 		return 'x'
 	case unicode.IsDigit(r):
 		return 'd'
@@ -176,7 +177,7 @@ func scriptOf(r rune) uint8 {
 		return 1
 	case r >= 0x400 && r <= 0x52f:
 		return 2
-	case unicode.IsLetter(r):
+	case runes.IsLetter(r):
 		return 3
 	}
 	return 0
@@ -231,7 +232,7 @@ func (b *Buffer) analyze(t token.Token) tokInfo {
 		case 'x':
 			lower++
 			letters++
-			if i == 0 && unicode.IsLower(r) {
+			if i == 0 && runes.IsLower(r) {
 				ti.flags |= fLowerInit
 			}
 		case 'd':
@@ -241,7 +242,7 @@ func (b *Buffer) analyze(t token.Token) tokInfo {
 		}
 		if ti.script == 0 {
 			ti.script = scriptOf(r)
-		} else if s := scriptOf(r); s != 0 && s != ti.script && unicode.IsLetter(r) {
+		} else if s := scriptOf(r); s != 0 && s != ti.script && runes.IsLetter(r) {
 			ti.script = 4
 		}
 	}

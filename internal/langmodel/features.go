@@ -21,6 +21,8 @@ package langmodel
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // Feature kinds, stored in the low 3 bits of a feature key.
@@ -48,7 +50,7 @@ func WordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	}
-	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+	return runes.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
 // apostrophe reports whether r is an apostrophe-like rune that counts as
@@ -76,7 +78,7 @@ func foldRune(r rune) rune {
 	case 'İ':
 		return 'i'
 	}
-	return unicode.ToLower(r)
+	return runes.ToLower(r)
 }
 
 // Extractor turns text into feature keys. Its zero value is ready to use;

@@ -1,6 +1,10 @@
 package langmodel
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/newsmon/newsmon/internal/runes"
+)
 
 // Scripts are the ISO 15924 codes that [ScriptOf] tells apart, in a fixed
 // order; index 0 ("Zyyy") is "no script".
@@ -38,7 +42,7 @@ func ScriptOf(r rune) int {
 		return ScriptNone
 	}
 	if r < 0x250 {
-		if unicode.IsLetter(r) {
+		if runes.IsLetter(r) {
 			return ScriptLatin
 		}
 		return ScriptNone

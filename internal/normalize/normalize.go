@@ -10,10 +10,11 @@ package normalize
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // Rune folds one rune: lower case, ё→е, й kept, typographic quotes to '"',
@@ -40,7 +41,7 @@ func Rune(r rune) rune {
 	case '‐', '‑', '‒', '–', '—', '―', '−':
 		return '-'
 	}
-	return unicode.ToLower(r)
+	return runes.ToLower(r)
 }
 
 // Fold returns s in NFC with every rune folded by [Rune]. Invalid UTF-8

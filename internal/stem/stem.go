@@ -26,6 +26,8 @@ import (
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/russian"
 	"golang.org/x/text/language"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // Lang selects a stemmer.
@@ -150,8 +152,8 @@ func stripOne(w string, list []string, minStem int) string {
 // lower lower-cases s when it has any upper-case letter.
 func lower(s string) string {
 	for _, r := range s {
-		if r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && strings.ToLower(string(r)) != string(r) {
-			return strings.ToLower(s)
+		if r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && runes.Lower(string(r)) != string(r) {
+			return runes.Lower(s)
 		}
 	}
 	return s

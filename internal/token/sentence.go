@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // Sentence is a half-open range of tokens, toks[Start:End], and the byte span
@@ -35,7 +37,7 @@ func IsAbbreviation(word string) bool {
 	if len(word) > 12 {
 		return false
 	}
-	return abbreviations[strings.ToLower(strings.TrimSuffix(word, "."))]
+	return abbreviations[runes.Lower(strings.TrimSuffix(word, "."))]
 }
 
 // Sentences splits a token stream into sentences. A sentence ends after ., !,
@@ -79,7 +81,7 @@ func continuesLine(prev, next Token) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next.Text)
-	return unicode.IsLower(r)
+	return runes.IsLower(r)
 }
 
 // endsSentence reports whether a sentence ends before toks[i].
@@ -98,10 +100,10 @@ func endsSentence(toks []Token, start, i int) bool {
 		return false // the sentence ends after the closing quote
 	}
 	r, _ := utf8.DecodeRuneInString(next.Text)
-	if unicode.IsLower(r) {
+	if runes.IsLower(r) {
 		return false
 	}
-	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || isOpener(next.Text) || next.Kind == Punct) {
+	if !(runes.IsUpper(r) || unicode.IsDigit(r) || isOpener(next.Text) || next.Kind == Punct) {
 		return false
 	}
 	if t.Text != "." || toks[j-1].End != t.Start {
@@ -113,7 +115,7 @@ func endsSentence(toks []Token, start, i int) bool {
 			return false
 		}
 		// A one-letter capital before a dot is an initial: В. В. Путин, J. Smith.
-		if pr, n := utf8.DecodeRuneInString(prev.Text); n == len(prev.Text) && unicode.IsUpper(pr) {
+		if pr, n := utf8.DecodeRuneInString(prev.Text); n == len(prev.Text) && runes.IsUpper(pr) {
 			return false
 		}
 	}

@@ -22,6 +22,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // Kind classifies a token.
@@ -124,7 +126,7 @@ func isLetter(r rune) bool {
 	case r >= 0x400 && r <= 0x52f:
 		return r != 0x482 // all Cyrillic letters and combining marks but ҂
 	}
-	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+	return runes.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
 // cyrillicLetterAt reports whether s[j:] starts with a two-byte UTF-8
@@ -260,7 +262,7 @@ func scanWord(s string, i int) (int, Kind) {
 			continue
 		case isApostrophe(c) && m > 0 && isLetter(next) && isLetter(prev):
 			// Split the English possessive: Kazakhstan's -> Kazakhstan 's.
-			if unicode.ToLower(next) == 's' {
+			if runes.ToLower(next) == 's' {
 				after, k := runeAt(s, j+n+m)
 				if k == 0 || !isAlnum(after) {
 					return j, wordKind(digitsOnly)

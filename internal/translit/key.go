@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // keyCyr maps lower-case Cyrillic letters to the coarse Latin of keys. It is
@@ -79,19 +81,19 @@ func Key(s string) string {
 			}
 			continue
 		}
-		if isUpper(r) {
+		if runes.IsUpper(r) {
 			upper++
-		} else if isLower(r) {
+		} else if runes.IsLower(r) {
 			lower++
 		}
-		if isLetter(r) {
+		if runes.IsLetter(r) {
 			ascii = false
 		}
 		switch r {
 		case '’', 'ʼ', '‘', 'ʻ', '´':
 			continue
 		}
-		lr := toLower(r)
+		lr := runes.ToLower(r)
 		if 0x400 <= lr && lr < 0x500 {
 			if t := keyCyrTable[lr-0x400]; t != "-" {
 				word = append(word, t...)
@@ -105,7 +107,7 @@ func Key(s string) string {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
-		if !isLetter(r) && !unicode.IsDigit(r) {
+		if !runes.IsLetter(r) && !unicode.IsDigit(r) {
 			if len(word) > 0 {
 				out, tmp = appendWord(out, word, tmp, upper, lower, ascii)
 				word, upper, lower, ascii = word[:0], 0, 0, true
@@ -115,7 +117,7 @@ func Key(s string) string {
 		if unicode.Is(unicode.Latin, r) {
 			wrote := false
 			for _, d := range norm.NFD.String(string(lr)) {
-				if d < utf8.RuneSelf && unicode.IsLetter(d) {
+				if d < utf8.RuneSelf && runes.IsLetter(d) {
 					word = utf8.AppendRune(word, d)
 					wrote = true
 				}
@@ -155,47 +157,6 @@ func appendWord(out, word, tmp []byte, upper, lower int, ascii bool) ([]byte, []
 		out = append(out, w...)
 	}
 	return out, tmp
-}
-
-// Fast paths of the unicode predicates for the scripts of the region.
-func isUpper(r rune) bool {
-	if 0x400 <= r && r < 0x430 {
-		return true
-	}
-	if 0x430 <= r && r < 0x460 {
-		return false
-	}
-	return unicode.IsUpper(r)
-}
-
-func isLower(r rune) bool {
-	if 0x430 <= r && r < 0x460 {
-		return true
-	}
-	if 0x400 <= r && r < 0x430 {
-		return false
-	}
-	return unicode.IsLower(r)
-}
-
-func isLetter(r rune) bool {
-	if 0x400 <= r && r < 0x460 {
-		return true
-	}
-	return unicode.IsLetter(r)
-}
-
-func toLower(r rune) rune {
-	if 0x410 <= r && r < 0x430 {
-		return r + 0x20
-	}
-	if 0x400 <= r && r < 0x410 {
-		return r + 0x50
-	}
-	if 0x430 <= r && r < 0x460 {
-		return r
-	}
-	return unicode.ToLower(r)
 }
 
 // rewrite appends w to dst with romanization variants folded in one

@@ -29,6 +29,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // System is a romanization system for [ToLatin].
@@ -67,7 +69,7 @@ func (s System) String() string {
 }
 
 func isCyrVowel(r rune) bool {
-	switch unicode.ToLower(r) {
+	switch runes.ToLower(r) {
 	case 'а', 'е', 'ё', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я', 'ә', 'ө', 'ұ', 'ү', 'і', 'є', 'ї', 'ъ', 'ь', 'й':
 		return true
 	}
@@ -118,8 +120,8 @@ func ToLatin(s string, sys System) string {
 				continue
 			}
 		}
-		lr := unicode.ToLower(r)
-		initial := !unicode.IsLetter(prev) && prev != '\'' && prev != '’'
+		lr := runes.ToLower(r)
+		initial := !runes.IsLetter(prev) && prev != '\'' && prev != '’'
 		var out string
 		var ok bool
 		switch sys {
@@ -149,7 +151,7 @@ func ToLatin(s string, sys System) string {
 			if ok && lr == 'е' && (initial || isCyrVowel(prev)) {
 				out = "ye"
 			}
-			if ok && lr == 'ё' && !(initial || isCyrVowel(prev)) && unicode.IsLetter(prev) {
+			if ok && lr == 'ё' && !(initial || isCyrVowel(prev)) && runes.IsLetter(prev) {
 				out = "yo"
 			}
 		}
@@ -158,7 +160,7 @@ func ToLatin(s string, sys System) string {
 			prev = r
 			continue
 		}
-		if out != "" && unicode.IsUpper(r) {
+		if out != "" && runes.IsUpper(r) {
 			if allUpperAround(s, i) {
 				out = strings.ToUpper(out)
 			} else {
@@ -179,17 +181,17 @@ func allUpperAround(s string, i int) bool {
 	start := i
 	for start > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:start])
-		if !unicode.IsLetter(r) {
+		if !runes.IsLetter(r) {
 			break
 		}
 		start -= n
 	}
 	letters := 0
 	for _, r := range s[start:] {
-		if !unicode.IsLetter(r) {
+		if !runes.IsLetter(r) {
 			break
 		}
-		if unicode.IsLower(r) {
+		if runes.IsLower(r) {
 			return false
 		}
 		letters++
@@ -225,14 +227,14 @@ func ToCyrillic(s string) string {
 			i++
 			continue
 		}
-		lr := unicode.ToLower(r)
-		upper := unicode.IsUpper(r)
+		lr := runes.ToLower(r)
+		upper := runes.IsUpper(r)
 		allUp := upper && allUpperAround(s, i)
 		prevLetter := false
 		var prev rune
 		if i > 0 {
 			prev, _ = utf8.DecodeLastRuneInString(s[:i])
-			prevLetter = unicode.IsLetter(prev)
+			prevLetter = runes.IsLetter(prev)
 		}
 		matched := false
 		for _, d := range latinDigraphs {
@@ -261,12 +263,12 @@ func ToCyrillic(s string) string {
 		}
 		next, _ := utf8.DecodeRuneInString(s[i+n:])
 		switch {
-		case lr == 'y' && prevLetter && !isLatinVowel(prev) && !unicode.IsLetter(next):
+		case lr == 'y' && prevLetter && !isLatinVowel(prev) && !runes.IsLetter(next):
 			cyr = "ий" // Zelensky
-			if unicode.ToLower(prev) == 'y' {
+			if runes.ToLower(prev) == 'y' {
 				cyr = ""
 			}
-		case lr == 'y' && unicode.ToLower(next) == 'y':
+		case lr == 'y' && runes.ToLower(next) == 'y':
 			cyr = "ий" // Zelenskyy
 			i++
 		case lr == 'y' && prevLetter && !isLatinVowel(prev) && !isLatinVowel(next):
@@ -284,7 +286,7 @@ func ToCyrillic(s string) string {
 }
 
 func isLatinVowel(r rune) bool {
-	switch unicode.ToLower(r) {
+	switch runes.ToLower(r) {
 	case 'a', 'e', 'i', 'o', 'u', 'y', 'ä', 'ö', 'ü', 'ū', 'ı':
 		return true
 	}
