@@ -369,34 +369,38 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 	info := b.info
 	title, caps := lineKind(info[s.Start:s.End])
 	inQuote := false
+	fs := b.Feats
+	// The neighbours' values, with stand-ins past the ends of the sentence.
+	get := func(j int) *tokInfo {
+		if j < s.Start || j >= s.End {
+			return nil
+		}
+		return &info[j]
+	}
+	low := func(j, i int) uint64 {
+		if t := get(j); t != nil {
+			return t.low
+		}
+		return boundary + uint64(j-i)
+	}
+	shape := func(j, i int) uint64 {
+		if t := get(j); t != nil {
+			return t.short
+		}
+		return boundary + uint64(j-i)
+	}
+	gaz := func(j int) uint64 {
+		if t := get(j); t != nil {
+			return uint64(t.gaz)
+		}
+		return 1 << 20
+	}
 	for i := s.Start; i < s.End; i++ {
-		b.Offs[i] = int32(len(b.Feats))
+		b.Offs[i] = int32(len(fs))
 		ti := &info[i]
-		get := func(j int) *tokInfo {
-			if j < s.Start || j >= s.End {
-				return nil
-			}
-			return &info[j]
-		}
-		low := func(j int) uint64 {
-			if t := get(j); t != nil {
-				return t.low
-			}
-			return boundary + uint64(j-i)
-		}
-		shape := func(j int) uint64 {
-			if t := get(j); t != nil {
-				return t.short
-			}
-			return boundary + uint64(j-i)
-		}
-		gaz := func(j int) uint64 {
-			if t := get(j); t != nil {
-				return uint64(t.gaz)
-			}
-			return 1 << 20
-		}
-		add := func(tmpl int, v uint64) { b.Feats = append(b.Feats, feat(tmpl, v)) }
+		prev, next := get(i-1), get(i+1)
+		lowM1, lowP1 := low(i-1, i), low(i+1, i)
+		shapeM1, shapeP1 := shape(i-1, i), shape(i+1, i)
 
 		tx := toks[i].Text
 		if r, _ := utf8.DecodeRuneInString(tx); r == '«' || r == '“' || r == '„' {
@@ -410,104 +414,104 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 		// The token's own features first: they depend on nothing but the
 		// token and the kind of line, so a scorer may cache their sum
 		// (see Buffer.Own and Model.ScoreCached).
-		add(tBias, 0)
+		fs = append(fs, feat(tBias, 0))
 		lowerCased := ti.flags&fCap == 0
 		// In headlines and all-capitals lines the exact form says little.
 		if caps || (title && i > s.Start) {
-			add(tCapsLow, ti.low)
+			fs = append(fs, feat(tCapsLow, ti.low))
 		} else {
-			add(tWord, ti.word)
+			fs = append(fs, feat(tWord, ti.word))
 		}
-		add(tLow, ti.low)
-		add(tShape, ti.shape)
-		add(tShortShape, ti.short)
+		fs = append(fs, feat(tLow, ti.low))
+		fs = append(fs, feat(tShape, ti.shape))
+		fs = append(fs, feat(tShortShape, ti.short))
 		for k := 0; k < 4 && k < int(ti.nrunes); k++ {
-			add(tPre+k, ti.pre[k])
-			add(tSuf+k, ti.suf[k])
+			fs = append(fs, feat(tPre+k, ti.pre[k]))
+			fs = append(fs, feat(tSuf+k, ti.suf[k]))
 		}
 		if ti.place != 0 {
-			add(tPlace, pair(uint64(ti.place), ti.short))
+			fs = append(fs, feat(tPlace, pair(uint64(ti.place), ti.short)))
 		}
 		if ti.stem1 != 0 {
-			add(tStem1, ti.stem1)
-			add(tStem2, ti.stem2)
+			fs = append(fs, feat(tStem1, ti.stem1))
+			fs = append(fs, feat(tStem2, ti.stem2))
 		}
-		add(tGaz, uint64(ti.gaz))
-		add(tGazShape, pair(uint64(ti.gaz), ti.short))
+		fs = append(fs, feat(tGaz, uint64(ti.gaz)))
+		fs = append(fs, feat(tGazShape, pair(uint64(ti.gaz), ti.short)))
 		if ti.sur != 0 {
-			add(tSurname, uint64(ti.sur))
+			fs = append(fs, feat(tSurname, uint64(ti.sur)))
 		}
-		add(tScript, uint64(ti.script))
-		add(tKind, uint64(toks[i].Kind))
+		fs = append(fs, feat(tScript, uint64(ti.script)))
+		fs = append(fs, feat(tKind, uint64(toks[i].Kind)))
 		l := ti.nrunes
 		if l > 8 {
 			l = 8
 		}
-		add(tLen, uint64(l))
-		b.Own[i] = int32(len(b.Feats))
+		fs = append(fs, feat(tLen, uint64(l)))
+		b.Own[i] = int32(len(fs))
 
 		// Features of the context.
-		add(tLowM1, low(i-1))
-		add(tLowP1, low(i+1))
-		add(tLowM2, low(i-2))
-		add(tLowP2, low(i+2))
-		add(tShapeM1, shape(i-1))
-		add(tShapeP1, shape(i+1))
-		add(tBigM, pair(low(i-1), ti.low))
-		add(tBigP, pair(ti.low, low(i+1)))
-		add(tShapeTri, pair(pair(shape(i-1), ti.short), shape(i+1)))
-		add(tLowM1Shape, pair(low(i-1), ti.short))
-		if p := get(i - 1); p != nil && p.place != 0 {
-			add(tPlaceM1, uint64(p.place))
+		fs = append(fs, feat(tLowM1, lowM1))
+		fs = append(fs, feat(tLowP1, lowP1))
+		fs = append(fs, feat(tLowM2, low(i-2, i)))
+		fs = append(fs, feat(tLowP2, low(i+2, i)))
+		fs = append(fs, feat(tShapeM1, shapeM1))
+		fs = append(fs, feat(tShapeP1, shapeP1))
+		fs = append(fs, feat(tBigM, pair(lowM1, ti.low)))
+		fs = append(fs, feat(tBigP, pair(ti.low, lowP1)))
+		fs = append(fs, feat(tShapeTri, pair(pair(shapeM1, ti.short), shapeP1)))
+		fs = append(fs, feat(tLowM1Shape, pair(lowM1, ti.short)))
+		if p := prev; p != nil && p.place != 0 {
+			fs = append(fs, feat(tPlaceM1, uint64(p.place)))
 		}
-		if p := get(i + 1); p != nil && p.place != 0 {
-			add(tPlaceP1, uint64(p.place))
+		if p := next; p != nil && p.place != 0 {
+			fs = append(fs, feat(tPlaceP1, uint64(p.place)))
 		}
 		if ti.place2 != 0 {
-			add(tPlace2, uint64(ti.place2))
+			fs = append(fs, feat(tPlace2, uint64(ti.place2)))
 		}
-		if p := get(i - 1); p != nil && p.place2 != 0 {
-			add(tPlace2, 16+uint64(p.place2))
+		if p := prev; p != nil && p.place2 != 0 {
+			fs = append(fs, feat(tPlace2, 16+uint64(p.place2)))
 		}
-		if p := get(i - 1); p != nil && p.stem2 != 0 {
-			add(tStemM1, p.stem2)
+		if p := prev; p != nil && p.stem2 != 0 {
+			fs = append(fs, feat(tStemM1, p.stem2))
 		}
-		if p := get(i + 1); p != nil && p.stem2 != 0 {
-			add(tStemP1, p.stem2)
+		if p := next; p != nil && p.stem2 != 0 {
+			fs = append(fs, feat(tStemP1, p.stem2))
 		}
-		if p := get(i - 1); p != nil && p.nrunes >= 3 {
-			add(tSufM1, p.suf[2])
+		if p := prev; p != nil && p.nrunes >= 3 {
+			fs = append(fs, feat(tSufM1, p.suf[2]))
 		}
-		if p := get(i + 1); p != nil && p.nrunes >= 3 {
-			add(tSufP1, p.suf[2])
+		if p := next; p != nil && p.nrunes >= 3 {
+			fs = append(fs, feat(tSufP1, p.suf[2]))
 		}
 		pos := i - s.Start
 		if pos > 2 {
 			pos = 3
 		}
-		add(tPos, pair(uint64(pos), ti.short))
+		fs = append(fs, feat(tPos, pair(uint64(pos), ti.short)))
 		if toks[i].Newlines > 0 {
-			add(tLineStart, ti.short)
+			fs = append(fs, feat(tLineStart, ti.short))
 		}
 		if title {
-			add(tTitleLine, pair(ti.short, uint64(pos)))
+			fs = append(fs, feat(tTitleLine, pair(ti.short, uint64(pos))))
 		}
 		if caps {
-			add(tCapsLine, ti.short)
+			fs = append(fs, feat(tCapsLine, ti.short))
 		}
 		if inQuote {
-			add(tQuote, ti.short)
+			fs = append(fs, feat(tQuote, ti.short))
 		}
-		add(tGazM1, gaz(i-1))
-		add(tGazP1, gaz(i+1))
-		add(tGazM2, gaz(i-2))
+		fs = append(fs, feat(tGazM1, gaz(i-1)))
+		fs = append(fs, feat(tGazP1, gaz(i+1)))
+		fs = append(fs, feat(tGazM2, gaz(i-2)))
 		if !lowerCased && ti.flags&fWord != 0 {
 			d := b.doc[ti.low]
 			if d&1 != 0 {
-				add(tDocLower, uint64(pos))
+				fs = append(fs, feat(tDocLower, uint64(pos)))
 			}
 			if d&2 != 0 {
-				add(tDocCap, uint64(pos))
+				fs = append(fs, feat(tDocCap, uint64(pos)))
 			}
 			// Length of the run of capitalized words this one is in.
 			run := 0
@@ -518,11 +522,12 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 			for j := i + 1; j < s.End && j <= i+3 && info[j].flags&fCap != 0; j++ {
 				after++
 			}
-			add(tCapSeq, uint64(run*4+after))
+			fs = append(fs, feat(tCapSeq, uint64(run*4+after)))
 		}
 		if i > s.Start && toks[i-1].Kind == token.Punct {
 			r, _ := utf8.DecodeRuneInString(toks[i-1].Text)
-			add(tPrevPunct, uint64(r))
+			fs = append(fs, feat(tPrevPunct, uint64(r)))
 		}
 	}
+	b.Feats = fs
 }
