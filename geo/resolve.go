@@ -104,12 +104,26 @@ func (r *Resolver) Resolve(text string, toponyms []Toponym, lang language.Tag) [
 		mode = formsKK
 	}
 	var buf []int32
+	// A name recurs in a document (Kazakhstan, Казахстане): its look-ups
+	// are made once.
+	type looked struct {
+		ids   []int32
+		cc    string
+		demOK bool
+	}
+	memo := map[string]looked{}
 	for i, tp := range toponyms {
 		out[i].Toponym = tp
-		buf = t.lookupForms(tp.Text, buf[:0], mode)
+		lk, seen := memo[tp.Text]
+		if !seen {
+			lk.ids = t.lookupForms(tp.Text, nil, mode)
+			lk.cc, lk.demOK = t.demonym(tp.Text)
+			memo[tp.Text] = lk
+		}
+		buf = append(buf[:0], lk.ids...)
 		// A demonym given as a toponym (Sudanese, Canadian) stands for its
 		// country.
-		if cc, ok := t.demonym(tp.Text); ok {
+		if cc, ok := lk.cc, lk.demOK; ok {
 			if len(cc) == 2 {
 				buf = t.countryIndex(cc, buf)
 			} else if name, ok := strings.CutPrefix(cc, "@"); ok {
