@@ -257,6 +257,7 @@ type scratch struct {
 	toks   []token.Token
 	buf    seqtag.Buffer
 	cache  seqtag.Cache
+	keys   keyCache // kbKey of the chunk's words and mentions
 	emis   seqtag.Emissions
 	labels []seqtag.Label
 	back   [][seqtag.NumLabels]uint8
@@ -348,9 +349,13 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	ms = trimHonorifics(chunk, ms)
 	ms = extendMonthSurnames(chunk, ms)
 	ms = splitKazakhCases(chunk, toks, ms, lang)
-	ms = kbNames(chunk, toks, ms, lang)
+	if s.keys == nil {
+		s.keys = keyCache{}
+	}
+	ms = kbNames(chunk, toks, ms, lang, s.keys)
 	ms = splitCoordinated(chunk, toks, ms)
-	ms = kbTypes(ms, chunk)
+	ms = kbTypes(ms, chunk, s.keys)
+	clear(s.keys) // its keys are substrings of text
 	ms = dropGlosses(chunk, toks, ms)
 	ms = geoRules(chunk, toks, ms, lang)
 	ms = cleanGaps(chunk, toks, ms)

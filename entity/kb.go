@@ -179,6 +179,23 @@ func buildIndex(entries []Knowledge) *kbIndex {
 	return kb
 }
 
+// keyCache memoizes kbKey within one call of the tagger or the linker:
+// names and capitalized words recur in a document. A nil keyCache computes
+// every key.
+type keyCache map[string]string
+
+func (c keyCache) key(s string) string {
+	if c == nil {
+		return kbKey(s)
+	}
+	k, ok := c[s]
+	if !ok {
+		k = kbKey(s)
+		c[s] = k
+	}
+	return k
+}
+
 // kbKey is the matching key of a name: [translit.Key] without a leading
 // English article.
 func kbKey(s string) string {

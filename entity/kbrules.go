@@ -20,14 +20,14 @@ import (
 // organization however much it looks like a surname. Confusions between
 // organizations and places are left to the model: metonymy ("Kazakhstan
 // said") makes them depend on context.
-func kbTypes(ms []Mention, text string) []Mention {
+func kbTypes(ms []Mention, text string, keys keyCache) []Mention {
 	kb, err := builtinIndex()
 	if err != nil || kb == nil {
 		return ms
 	}
 	for i := range ms {
 		m := &ms[i]
-		ids := kb.byKey[kbKey(text[m.Start:m.End])]
+		ids := kb.byKey[keys.key(text[m.Start:m.End])]
 		if len(ids) == 0 {
 			continue
 		}
@@ -47,7 +47,7 @@ func kbTypes(ms []Mention, text string) []Mention {
 			m.Type = first
 		}
 	}
-	return listTypes(ms, text, kb)
+	return listTypes(ms, text, kb, keys)
 }
 
 // listTypes makes the members of a coordinated list of names agree in type
@@ -59,14 +59,14 @@ func kbTypes(ms []Mention, text string) []Mention {
 // skipped); a member changes between organization and place only when two
 // other members have that type and their names have knowledge-base entries of
 // it, and its own name has such an entry too.
-func listTypes(ms []Mention, text string, kb *kbIndex) []Mention {
+func listTypes(ms []Mention, text string, kb *kbIndex, keys keyCache) []Mention {
 	var run []int // indexes of the members of the current list
 	flush := func() {
 		if len(run) >= 3 {
 			// The knowledge-base types of each member's name, looked up once.
 			types := make([][2]bool, len(run)) // has an ORG entry, has a LOC entry
 			for n, i := range run {
-				for _, j := range kb.byKey[kbKey(text[ms[i].Start:ms[i].End])] {
+				for _, j := range kb.byKey[keys.key(text[ms[i].Start:ms[i].End])] {
 					switch kb.entries[j].Type {
 					case ORG:
 						types[n][0] = true
@@ -273,7 +273,7 @@ func titleLatin(w string) bool {
 // quotation marks («Дала қыраны», "Steppe Eagle") whose text is an alias, with the type of the alias's first entry. Words
 // already inside a mention are left alone, as are lone capitals that could
 // be initials.
-func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag, keys keyCache) []Mention {
 	kb, err := builtinIndex()
 	if err != nil || kb == nil {
 		return ms
@@ -321,7 +321,7 @@ func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag) [
 		ms = append(ms, add...)
 		sortByStart(ms)
 	}
-	return kbLongNames(text, toks, ms, lang, kb)
+	return kbLongNames(text, toks, ms, lang, kb, keys)
 }
 
 // kbLongNames finds organization and event names of the knowledge base,
@@ -331,7 +331,7 @@ func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag) [
 // line, and its other words are capitalized or joiners; it replaces the
 // mentions it covers whole or in part, but never one
 // that reaches beyond it, and people are left to the model.
-func kbLongNames(text string, toks []token.Token, ms []Mention, lang language.Tag, kb *kbIndex) []Mention {
+func kbLongNames(text string, toks []token.Token, ms []Mention, lang language.Tag, kb *kbIndex, keys keyCache) []Mention {
 	var add []Mention
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -344,7 +344,7 @@ func kbLongNames(text string, toks []token.Token, ms []Mention, lang language.Ta
 		if i+1 >= len(toks) || toks[i+1].Newlines > 0 || !nameWordsOnly(toks[i+1:i+2]) || toks[i+1].Kind != token.Word {
 			continue
 		}
-		maxN := kb.firsts[kbKey(t.Text)]
+		maxN := kb.firsts[keys.key(t.Text)]
 		if maxN == 0 {
 			continue
 		}
@@ -359,7 +359,7 @@ func kbLongNames(text string, toks []token.Token, ms []Mention, lang language.Ta
 				continue
 			}
 			s, e := t.Start, toks[j].End
-			ids := kb.byKey[kbKey(text[s:e])]
+			ids := kb.byKey[keys.key(text[s:e])]
 			if len(ids) == 0 {
 				continue
 			}

@@ -16,7 +16,7 @@ func TestKBTypes(t *testing.T) {
 		{Start: 25, End: 35, Type: ORG}, // already right
 		{Start: 43, End: 50, Type: PER}, // already right
 	}
-	got := kbTypes(append([]Mention(nil), ms...), text)
+	got := kbTypes(append([]Mention(nil), ms...), text, nil)
 	want := []Type{ORG, PER, ORG, PER}
 	for i, m := range got {
 		if m.Type != want[i] {
@@ -25,7 +25,7 @@ func TestKBTypes(t *testing.T) {
 	}
 	// Organizations and places are not swapped: metonymy depends on context.
 	text = "Kazakhstan said"
-	if got := kbTypes([]Mention{{Start: 0, End: 10, Type: ORG}}, text); got[0].Type != ORG {
+	if got := kbTypes([]Mention{{Start: 0, End: 10, Type: ORG}}, text, nil); got[0].Type != ORG {
 		t.Errorf("Kazakhstan/ORG became %s", got[0].Type)
 	}
 }
@@ -72,7 +72,7 @@ func TestListTypes(t *testing.T) {
 		return Mention{Start: i, End: i + len(s), Type: typ}
 	}
 	ms := []Mention{at("Vostok", LOC), at("East", LOC), at("Zapad", ORG), at("Tsentr", ORG), at("Kavkas", ORG)}
-	got := kbTypes(ms, text)
+	got := kbTypes(ms, text, nil)
 	if got[0].Type != ORG {
 		t.Errorf("Vostok in a list of military districts: %s, want ORG", got[0].Type)
 	}
@@ -81,7 +81,7 @@ func TestListTypes(t *testing.T) {
 	}
 	text = "He visited Vostok, then spoke to Zapad and Tsentr officials."
 	ms = []Mention{at("Vostok", LOC), at("Zapad", ORG), at("Tsentr", ORG)}
-	if got := kbTypes(ms, text); got[0].Type != LOC {
+	if got := kbTypes(ms, text, nil); got[0].Type != LOC {
 		t.Errorf("Vostok outside a list: %s, want LOC", got[0].Type)
 	}
 }
@@ -117,7 +117,7 @@ func TestKBNames(t *testing.T) {
 		{"the «Steppe Eagle» drill", []string{"EVENT Steppe Eagle"}},
 		{"ОДКБ", []string{"ORG ОДКБ"}},
 	} {
-		got := kbNames(tc.text, token.Tokenize(tc.text), nil, language.Und)
+		got := kbNames(tc.text, token.Tokenize(tc.text), nil, language.Und, nil)
 		var texts []string
 		for _, m := range got {
 			texts = append(texts, string(m.Type)+" "+tc.text[m.Start:m.End])
@@ -129,7 +129,7 @@ func TestKBNames(t *testing.T) {
 	// A word inside a mention is left alone.
 	text := "Организация ОДКБ"
 	ms := []Mention{{Start: 0, End: len(text), Type: ORG}}
-	if got := kbNames(text, token.Tokenize(text), ms, language.Und); len(got) != 1 {
+	if got := kbNames(text, token.Tokenize(text), ms, language.Und, nil); len(got) != 1 {
 		t.Errorf("kbNames added inside a mention: %v", got)
 	}
 }
@@ -158,7 +158,7 @@ func TestKBLongNames(t *testing.T) {
 		{"the Astana International Forum Foundation", []Mention{at("the Astana International Forum Foundation", "Astana International Forum Foundation", ORG)},
 			"ORG Astana International Forum Foundation"},
 	} {
-		got := kbLongNames(tc.text, token.Tokenize(tc.text), tc.ms, language.English, kb)
+		got := kbLongNames(tc.text, token.Tokenize(tc.text), tc.ms, language.English, kb, nil)
 		var texts []string
 		for _, m := range got {
 			texts = append(texts, string(m.Type)+" "+tc.text[m.Start:m.End])

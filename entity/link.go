@@ -165,6 +165,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		typ        Type
 	}
 	memo := map[memoKey]string{} // repeated mentions are analysed once
+	keys := keyCache{}
 	for i, m := range mentions {
 		lc := mentionLang(m.Text, m.Language)
 		lm := &ms[i]
@@ -186,7 +187,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		if m.Type != PER && (lc == "ru" || lc == "uk") && lm.form != m.Text && appositiveQuote(text, m) {
 			lm.form = cleanName(m.Text) // пункт пропуска «Карасу», компании «Газпром»: not declined
 		}
-		lm.key = kbKey(lm.form)
+		lm.key = keys.key(lm.form)
 		if lm.key == "" {
 			lm.key = "#" + runes.Lower(lm.form)
 		}
@@ -199,11 +200,11 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		if j, ok := kb.lookup(lm.key, m.Type, acr); ok {
 			lm.kb = j
 		} else if raw := cleanName(m.Text); raw != lm.form {
-			if j, ok := kb.lookup(kbKey(raw), m.Type, acr); ok {
+			if j, ok := kb.lookup(keys.key(raw), m.Type, acr); ok {
 				// The text as written is an alias, and aliases are
 				// nominatives: «Дала қыраны» is no accusative.
 				lm.kb, lm.form = j, raw
-				lm.key = kbKey(raw)
+				lm.key = keys.key(raw)
 				lm.words = strings.Fields(lm.key)
 				if m.Type == PER && len(lm.words) > 1 {
 					lm.words = nameWords(lm.words)
@@ -469,7 +470,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 			}
 		}
 	}
-	assignIDs(out, members, ms)
+	assignIDs(out, members, ms, keys)
 	salience(text, out)
 	slices.SortStableFunc(out, func(a, b Entity) int {
 		if a.Salience != b.Salience {
@@ -490,7 +491,7 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 // vowels of the last word are dropped (stemKey), so that an ending the
 // canonicalizer got wrong, or a relational adjective, still gives the id of
 // the place: Миннесоты, Миннесота; бразильский, Бразилия.
-func assignIDs(out []Entity, members [][]int, ms []linkMention) {
+func assignIDs(out []Entity, members [][]int, ms []linkMention, keys keyCache) {
 	owner := map[string]int{} // surname -> entity holding it
 	surname := make([]string, len(out))
 	for e := range out {
@@ -515,7 +516,7 @@ func assignIDs(out []Entity, members [][]int, ms []linkMention) {
 		if out[e].ID != "" {
 			continue
 		}
-		key := kbKey(out[e].Name)
+		key := keys.key(out[e].Name)
 		if d := derivedOnly(members[e], ms); d != "" {
 			key = d // американских alone: the place it derives from
 		}
