@@ -11,7 +11,7 @@ import (
 // banks. "Bosnia and Herzegovina", "Procter & Gamble" and "Ministry of
 // Trade and Industry" do not end twice in one noun and stay whole.
 func splitCoordinated(text string, toks []token.Token, ms []Mention) []Mention {
-	var out []Mention
+	out := make([]Mention, 0, len(ms)+2)
 	k := 0
 	for _, m := range ms {
 		for k < len(toks) && toks[k].Start < m.Start {

@@ -400,9 +400,9 @@ func (l *Linker) Link(text string, mentions []Mention) []Entity {
 		}
 	}
 	// Gather clusters.
-	idx := map[int]int{}
-	var out []Entity
-	var members [][]int
+	idx := make(map[int]int, len(ms))
+	out := make([]Entity, 0, len(ms))
+	members := make([][]int, 0, len(ms))
 	for i := range ms {
 		r := find(i)
 		e, ok := idx[r]
