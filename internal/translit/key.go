@@ -166,45 +166,47 @@ func appendWord(out, word, tmp []byte, upper, lower int, ascii bool) ([]byte, []
 func rewrite(dst, w []byte) []byte {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		next := byte(0)
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
-		switch {
-		case c == 'd' && next == 'z' && i+2 < len(w) && w[i+2] == 'h':
+		if c == 'd' && i+2 < len(w) && w[i+1] == 'z' && w[i+2] == 'h' {
 			dst = append(dst, 'j')
 			i += 2
-		case c == 'd' && next == 'j', c == 'z' && next == 'h':
-			dst = append(dst, 'j')
-			i++
-		case c == 'k' && next == 'h':
-			dst = append(dst, 'h')
-			i++
-		case c == 'g' && next == 'h':
-			dst = append(dst, 'g')
-			i++
-		case c == 'p' && next == 'h':
-			dst = append(dst, 'f')
-			i++
-		case c == 'c' && next == 'k':
+			continue
+		}
+		if i+1 < len(w) {
+			if to := digraph(c, w[i+1]); to != 0 {
+				dst = append(dst, to)
+				i++
+				continue
+			}
+		}
+		switch c {
+		case 'q':
 			dst = append(dst, 'k')
-			i++
-		case c == 'n' && next == 'g':
-			dst = append(dst, 'n')
-			i++
-		case c == 'q':
-			dst = append(dst, 'k')
-		case c == 'w':
+		case 'w':
 			dst = append(dst, 'v')
-		case c == 'y':
+		case 'y':
 			dst = append(dst, 'i')
-		case c == 'x':
+		case 'x':
 			dst = append(dst, 'k', 's')
 		default:
 			dst = append(dst, c)
 		}
 	}
 	return dst
+}
+
+// digraphs are the two-letter spellings rewrite folds to one letter.
+var digraphs = [...]struct{ a, b, to byte }{
+	{'d', 'j', 'j'}, {'z', 'h', 'j'}, {'k', 'h', 'h'}, {'g', 'h', 'g'}, {'p', 'h', 'f'}, {'c', 'k', 'k'}, {'n', 'g', 'n'},
+}
+
+// digraph returns the letter that a followed by b folds to, or 0.
+func digraph(a, b byte) byte {
+	for _, d := range digraphs {
+		if d.a == a && d.b == b {
+			return d.to
+		}
+	}
+	return 0
 }
 
 // keyWord appends the folded form of the lower-case word w to dst, which
