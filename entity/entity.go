@@ -358,6 +358,7 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	clear(s.keys) // its keys are substrings of text
 	ms = dropGlosses(chunk, toks, ms)
 	ms = geoRules(chunk, toks, ms, lang)
+	ms = ruRules(chunk, toks, ms, base)
 	ms = cleanGaps(chunk, toks, ms)
 	s.ms = ms
 	for _, x := range ms {

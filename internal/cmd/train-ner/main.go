@@ -239,6 +239,10 @@ func run(lang, dir, out string, epochs int, bits uint8, evalOnly bool) error {
 		return err
 	}
 	path := filepath.Join(out, lang+".bin")
+	if crossVal {
+		// One model per fold, so that -cv -eval can score them again.
+		path = filepath.Join(out, fmt.Sprintf("%s-fold%d.bin", lang, heldFold))
+	}
 	var data []byte
 	if evalOnly {
 		if data, err = os.ReadFile(path); err != nil {

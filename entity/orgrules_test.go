@@ -1,0 +1,89 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsmon/newsmon/internal/token"
+)
+
+// placeMentions places the given mentions ("text/TYPE", in order) in text.
+func placeMentions(t *testing.T, text string, specs ...string) []Mention {
+	t.Helper()
+	var ms []Mention
+	from := 0
+	for _, s := range specs {
+		i := strings.LastIndexByte(s, '/')
+		w, typ := s[:i], Type(s[i+1:])
+		j := strings.Index(text[from:], w)
+		if j < 0 {
+			t.Fatalf("%q not in %q", w, text)
+		}
+		ms = append(ms, Mention{Start: from + j, End: from + j + len(w), Type: typ})
+		from += j + len(w)
+	}
+	return ms
+}
+
+// render writes mentions as "text/TYPE" joined by "|".
+func renderMentions(text string, ms []Mention) string {
+	var parts []string
+	for _, m := range ms {
+		parts = append(parts, text[m.Start:m.End]+"/"+string(m.Type))
+	}
+	return strings.Join(parts, "|")
+}
+
+func TestRuOrgOfPlace(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"у здания мэрии Москвы на площади", []string{"Москвы/LOC"}, "мэрии Москвы/ORG"},
+		{"позицию правительства США.", []string{"США/LOC"}, "правительства США/ORG"},
+		{"глава департамента культуры Москвы", []string{"Москвы/LOC"}, "департамента культуры Москвы/ORG"},
+		{"сборной Бразилии по футболу", []string{"Бразилии/LOC"}, "сборной Бразилии/ORG"},
+		{"заявили в Министерство обороны России", []string{"Министерство обороны/ORG", "России/LOC"}, "Министерство обороны России/ORG"},
+		{"МВД Киргизии сообщило", []string{"МВД/ORG", "Киргизии/LOC"}, "МВД Киргизии/ORG"},
+		// Not an organization of the place.
+		{"власти Москвы решили", []string{"Москвы/LOC"}, "Москвы/LOC"},
+		{"в посольстве в Багдаде", []string{"Багдаде/LOC"}, "Багдаде/LOC"},
+		{"правительства России и Белоруссии", []string{"России/LOC", "Белоруссии/LOC"}, "России/LOC|Белоруссии/LOC"},
+		{"поэтические сборники Москвы", []string{"Москвы/LOC"}, "Москвы/LOC"},
+		{"правительство\nРоссии", []string{"России/LOC"}, "России/LOC"},
+		{"правительство Руснока", []string{"Руснока/PER"}, "Руснока/PER"},
+		{"компания Google США", []string{"Google/ORG", "США/LOC"}, "Google/ORG|США/LOC"},
+		{"правительство сообщило Москве", []string{"Москве/LOC"}, "Москве/LOC"},
+	} {
+		text := tc.text
+		got := renderMentions(text, ruOrgOfPlace(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("ruOrgOfPlace(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
+
+func TestCelestialPlaces(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"НАСА возвращается на Луну и Марс", []string{"НАСА/ORG", "Луну/PER", "Марс/PER"}, "НАСА/ORG|Луну/LOC|Марс/LOC"},
+		{"полюсах Марса, чем о полюсах Луны", nil, "Марса/LOC|Луны/LOC"},
+		{"старейшим жителем Земли является", nil, "Земли/LOC"},
+		{"Луна светила ярко", nil, ""},            // sentence start: no evidence of a name
+		{"на земле и на луне", nil, ""},           // lower case: common nouns
+		{"роман «Луна-суровая хозяйка»", nil, ""}, // one hyphenated word
+		{"Кубок Земли прошёл", []string{"Кубок Земли/EVENT"}, "Кубок Земли/EVENT"},
+		{"певица Лунина пела", []string{"Лунина/PER"}, "Лунина/PER"},
+		{"компания Марсель", nil, ""},
+	} {
+		text := tc.text
+		got := renderMentions(text, celestialPlaces(token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("celestialPlaces(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
