@@ -24,7 +24,9 @@
 // trains once per fold and prints the counts pooled over all five (every
 // factRuEval, SlavicNER and KazNERD document is then scored once, by a
 // model that did not see it), which moves far less between retrains than
-// one fifth does.
+// one fifth does. With -cv the fold models are written as
+// <lang>-fold<k>.bin in -out, and -cv -eval scores those again (to measure
+// a change of the rules without retraining).
 //
 // Training is deterministic: documents are read in sorted order and the
 // per-epoch shuffle uses a fixed seed.
