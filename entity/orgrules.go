@@ -162,6 +162,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	}
 	ms = ruOrgOfPlace(text, toks, ms)
 	ms = celestialPlaces(toks, ms)
+	ms = namedAfter(text, toks, ms)
 	return ms
 }
 
@@ -241,4 +242,146 @@ func sentenceEnd(p string) bool {
 		return true
 	}
 	return false
+}
+
+// ruInstitutions are stems of Russian nouns of institutions that are named
+// after a person (театр имени Вахтангова, МГУ им. Ломоносова, больнице
+// имени Кащенко): both corpora mark the institution with the person's name
+// as one organization. Places and facilities named so (стадион, аэропорт,
+// площадь) are left out: NEREL marks them as facilities.
+var ruInstitutions = strings.Fields(`театр институт университет училищ академи музе филармони консерватори
+	завод больниц библиотек школ гимнази лицей колледж хор центр комбинат фабрик ансамбл оркестр
+	клиник госпитал студи цирк полк батальон дивизи бригад`)
+
+// isInstitution reports a word of [ruInstitutions] (at most four runes of
+// ending) or a Cyrillic acronym (МХТ, НИИ, МГУ).
+func isInstitution(w string) bool {
+	if utf8.RuneCountInString(w) >= 2 && utf8.RuneCountInString(w) <= 6 && allCaps(w) && cyrCapital(w) {
+		return true
+	}
+	f := normalize.Fold(w)
+	for _, h := range ruInstitutions {
+		if strings.HasPrefix(f, h) && utf8.RuneCountInString(f)-utf8.RuneCountInString(h) <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// namedAfter joins an institution and the name after имени or им. into one
+// organization mention: Музыкального театра имени Станиславского и
+// Немировича-Данченко, театре им. Галиаскара Камала. The institution is an
+// organization mention that ends right before имени and has an
+// institution word ([isInstitution]), or such a word in no mention; the
+// name is a run of capitalized words and initials, two names joined by и
+// included.
+func namedAfter(text string, toks []token.Token, ms []Mention) []Mention {
+	for i := 1; i+1 < len(toks); i++ {
+		w := toks[i].Text
+		next := i + 1
+		switch {
+		case w == "имени":
+		case w == "им" && toks[i+1].Text == "." && i+2 < len(toks):
+			next = i + 2
+		default:
+			continue
+		}
+		// The institution.
+		start, end := -1, -1
+		k := sort.Search(len(ms), func(j int) bool { return ms[j].End > toks[i-1].Start })
+		switch {
+		case k < len(ms) && ms[k].Start < toks[i].Start:
+			m := ms[k]
+			if m.Type != ORG || m.End != toks[i-1].End && m.End <= toks[next].Start {
+				continue
+			}
+			if m.End > toks[next].Start {
+				// The mention has the name already (Музыкального
+				// театра имени Станиславского); a second one may follow.
+				end = sort.Search(len(toks), func(j int) bool { return toks[j].End > m.End }) - 1
+			}
+			for _, t := range toks[tokenAt(toks, m.Start):i] {
+				if isInstitution(t.Text) {
+					start = m.Start
+					break
+				}
+			}
+		case isInstitution(toks[i-1].Text) && toks[i].Newlines == 0:
+			start = toks[i-1].Start
+		}
+		if start < 0 {
+			continue
+		}
+		// The name.
+		if end < 0 {
+			end = nameEnd(toks, ms, next)
+		}
+		if end < 0 {
+			continue
+		}
+		if j := end + 1; j+1 < len(toks) && toks[j].Text == "и" && toks[j+1].Newlines == 0 {
+			// A second name (имени Станиславского и Немировича-Данченко):
+			// only a person mention, not another institution (Театре имени
+			// Ермоловой и МХТ имени Чехова).
+			if e2 := personEnd(toks, ms, j+1); e2 >= 0 {
+				end = e2
+			}
+		}
+		a, b := start, toks[end].End
+		out := ms[:0:0]
+		for _, m := range ms {
+			if m.End <= a || m.Start >= b {
+				out = append(out, m)
+			}
+		}
+		out = append(out, Mention{Start: a, End: b, Type: ORG})
+		sortByStart(out)
+		ms = out
+		i = end
+	}
+	return ms
+}
+
+// nameEnd returns the index of the last token of a person's name that
+// starts at toks[i]: the end of a person mention that starts there, else
+// initials (А., А.П.) and one or two capitalized words on the same line;
+// -1 if no name starts there.
+func nameEnd(toks []token.Token, ms []Mention, i int) int {
+	if j := personEnd(toks, ms, i); j >= 0 {
+		return j
+	}
+	last, words := -1, 0
+	for j := i; j < len(toks) && words < 2; j++ {
+		t := toks[j]
+		if t.Newlines > 0 || t.Kind != token.Word {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		if strings.HasSuffix(t.Text, ".") {
+			continue // an initial
+		}
+		if j+1 < len(toks) && toks[j+1].Text == "." && utf8.RuneCountInString(t.Text) == 1 {
+			j++ // an initial split from its dot
+			continue
+		}
+		last, words = j, words+1
+	}
+	return last
+}
+
+// personEnd returns the index of the last token of the person mention that
+// starts at toks[i], or -1.
+func personEnd(toks []token.Token, ms []Mention, i int) int {
+	k := sort.Search(len(ms), func(j int) bool { return ms[j].Start >= toks[i].Start })
+	if k >= len(ms) || ms[k].Start != toks[i].Start || ms[k].Type != PER {
+		return -1
+	}
+	j := i
+	for j+1 < len(toks) && toks[j+1].End <= ms[k].End {
+		j++
+	}
+	return j
 }

@@ -87,3 +87,31 @@ func TestCelestialPlaces(t *testing.T) {
 		}
 	}
 }
+
+func TestNamedAfter(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"играл в театре им. Галиаскара Камала.", []string{"Галиаскара Камала/PER"}, "театре им. Галиаскара Камала/ORG"},
+		{"и Музыкального театра имени Станиславского и Немировича-Данченко.",
+			[]string{"Музыкального театра имени Станиславского/ORG", "Немировича-Данченко/PER"},
+			"Музыкального театра имени Станиславского и Немировича-Данченко/ORG"},
+		{"окончил МГУ им. М. В. Ломоносова в 1990", []string{"МГУ/ORG", "Ломоносова/PER"}, "МГУ им. М. В. Ломоносова/ORG"},
+		{"в Театре имени Ермоловой и МХТ имени Чехова",
+			[]string{"Театре/ORG", "Ермоловой/PER", "МХТ/ORG", "Чехова/PER"},
+			"Театре имени Ермоловой/ORG|МХТ имени Чехова/ORG"},
+		// Not an institution, or no name.
+		{"на стадионе имени Эдуарда Стрельцова", []string{"Эдуарда Стрельцова/PER"}, "Эдуарда Стрельцова/PER"},
+		{"человек по имени Джон Табмен", []string{"Джон Табмен/PER"}, "Джон Табмен/PER"},
+		{"заявил от имени ИГИЛ", []string{"ИГИЛ/ORG"}, "ИГИЛ/ORG"},
+		{"театр имени нашей страны", nil, ""},
+	} {
+		text := tc.text
+		got := renderMentions(text, namedAfter(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("namedAfter(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
