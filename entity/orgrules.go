@@ -163,6 +163,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = ruOrgOfPlace(text, toks, ms)
 	ms = celestialPlaces(toks, ms)
 	ms = namedAfter(text, toks, ms)
+	ms = legalForms(toks, ms)
 	return ms
 }
 
@@ -384,4 +385,113 @@ func personEnd(toks []token.Token, ms []Mention, i int) int {
 		j++
 	}
 	return j
+}
+
+// ruLegalForms are the abbreviations of Russian legal forms that stand
+// before a company's quoted name (ОАО «Газпром», ООО «Алтек», ФГУП «Главный
+// радиочастотный центр»): both corpora mark the form as part of the name.
+var ruLegalForms = map[string]bool{
+	"ОАО": true, "ЗАО": true, "ООО": true, "ПАО": true, "АО": true, "НАО": true, "ФГУП": true, "ГУП": true,
+	"МУП": true, "АНО": true, "ФГБУ": true, "ГБУ": true, "АКБ": true, "ОДО": true, "ТОО": true,
+}
+
+// quotePair reports whether open and close are a pair of quotation marks.
+func quotePair(open, close string) bool {
+	switch open {
+	case "«":
+		return close == "»"
+	case "„":
+		return close == "“" || close == "”"
+	case "“":
+		return close == "”"
+	case "\"":
+		return close == "\""
+	}
+	return false
+}
+
+// legalForms puts a legal form ([ruLegalForms]) in no mention into the
+// organization mention of the quoted name right after it, quotes included,
+// or makes the form and a quoted capitalized name of at most eight words
+// one ORG mention where the tagger found none.
+func legalForms(toks []token.Token, ms []Mention) []Mention {
+	for i := 0; i+2 < len(toks); i++ {
+		if !ruLegalForms[toks[i].Text] || toks[i+1].Newlines > 0 || !quotePair(toks[i+1].Text, closingFor(toks[i+1].Text)) {
+			continue
+		}
+		k := sort.Search(len(ms), func(j int) bool { return ms[j].End > toks[i].Start })
+		if k < len(ms) && ms[k].Start <= toks[i].Start {
+			continue // the form is in a mention already
+		}
+		// The closing quote, past nested quotes («МИЦ «Известия»»; a
+		// straight quote that a word follows without a space opens one).
+		c, depth, lastClose := -1, 0, -1
+		open := toks[i+1].Text
+		for j := i + 2; j < len(toks) && j < i+12 && toks[j].Newlines == 0 && c < 0; j++ {
+			t := toks[j].Text
+			// The tokenizer keeps a run of one mark (»») as one token.
+			r, size := utf8.DecodeRuneInString(t)
+			n := len(t) / size
+			if t != strings.Repeat(string(r), n) {
+				continue
+			}
+			switch q := string(r); {
+			case open == "\"" && q == open && j+1 < len(toks) && toks[j+1].Start == toks[j].End && toks[j+1].Kind == token.Word:
+				depth += n
+			case open != "\"" && q == open:
+				depth += n
+			case quotePair(open, q) && depth >= n:
+				depth -= n
+				lastClose = j
+			case quotePair(open, q):
+				c = j
+			}
+		}
+		if c < 0 {
+			c = lastClose // one mark closes both (ФГБУ «Редакция «Российской газеты»)
+		}
+		if c < 0 || c == i+2 || !unicode.IsUpper([]rune(toks[i+2].Text)[0]) {
+			continue
+		}
+		a, b := toks[i].Start, toks[c].End
+		// Mentions inside the quotes (or the quoted name with its quotes:
+		// ООО «Газпром трансгаз Москва») give way; one that runs past the
+		// closing quote stops the rule.
+		ok := true
+		for _, m := range ms[k:] {
+			if m.Start >= b {
+				break
+			}
+			if m.End > b {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		out := ms[:k:k]
+		out = append(out, Mention{Start: a, End: b, Type: ORG})
+		for _, m := range ms[k:] {
+			if m.Start >= b {
+				out = append(out, m)
+			}
+		}
+		ms = out
+		i = c
+	}
+	return ms
+}
+
+// closingFor returns the usual closing mark for the opening quotation mark
+// open ("" for none).
+func closingFor(open string) string {
+	switch open {
+	case "«":
+		return "»"
+	case "„", "“":
+		return "”"
+	case "\"":
+		return "\""
+	}
+	return ""
 }

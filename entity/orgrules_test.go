@@ -115,3 +115,29 @@ func TestNamedAfter(t *testing.T) {
 		}
 	}
 }
+
+func TestLegalForms(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"глава ОАО «Газпром» Алексей Миллер", []string{"Газпром/ORG", "Алексей Миллер/PER"}, "ОАО «Газпром»/ORG|Алексей Миллер/PER"},
+		{"почему ООО «Алтек» решило", nil, "ООО «Алтек»/ORG"},
+		{"принадлежит ООО «МИЦ «Известия»». Указанная", []string{"Известия/ORG"}, "ООО «МИЦ «Известия»»/ORG"},
+		{"Учредитель — ФГБУ «Редакция «Российской газеты». Главный", nil, "ФГБУ «Редакция «Российской газеты»/ORG"},
+		{`в ООО "ГАЗЕТА "НОВЫЕ ИЗВЕСТИЯ", ИНН`, nil, `ООО "ГАЗЕТА "НОВЫЕ ИЗВЕСТИЯ"/ORG`},
+		{"ООО «Газпром трансгаз Москва» сообщило", []string{"Газпром трансгаз/ORG", "Москва/LOC"}, "ООО «Газпром трансгаз Москва»/ORG"},
+		// No quoted name, or the form is in a mention already.
+		{"ООО и ЗАО «Рога", nil, ""},
+		{"ОАО «газовая компания» и", nil, ""},
+		{"Банк ВТБ (ПАО) «Открытие»", []string{"Банк ВТБ/ORG"}, "Банк ВТБ/ORG"},
+		{"АКБ ПЕРЕСВЕТ АО «Пересвет»", []string{"АКБ ПЕРЕСВЕТ АО/ORG"}, "АКБ ПЕРЕСВЕТ АО/ORG"},
+	} {
+		text := tc.text
+		got := renderMentions(text, legalForms(token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("legalForms(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
