@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsmon/newsmon/geo"
 	"github.com/newsmon/newsmon/internal/normalize"
 	"github.com/newsmon/newsmon/internal/token"
 )
@@ -164,6 +165,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = celestialPlaces(toks, ms)
 	ms = namedAfter(text, toks, ms)
 	ms = legalForms(toks, ms)
+	ms = surnameTypes(text, ms)
 	return ms
 }
 
@@ -494,4 +496,107 @@ func closingFor(open string) string {
 		return "\""
 	}
 	return ""
+}
+
+// ruSurnameEndings are the case endings of Russian surnames and of foreign
+// names declined in Russian (Лужкова, Лужковым; Кана, Каном), longest
+// first.
+var ruSurnameEndings = strings.Fields(`ого ому ым ом ой ей ем ий а у е ы и ю`)
+
+// surnameStem returns the folded word without a case ending, keeping at
+// least three runes.
+func surnameStem(w string) string {
+	f := normalize.Fold(w)
+	n := utf8.RuneCountInString(f)
+	for _, e := range ruSurnameEndings {
+		if strings.HasSuffix(f, e) && n-utf8.RuneCountInString(e) >= 3 {
+			return strings.TrimSuffix(f, e)
+		}
+	}
+	return f
+}
+
+// surnameTypes makes a one-word place or organization mention a person
+// when its word, in any case form, is the last word of a person mention of
+// two or more words in the same text (Оливер Кан … Каном; Юрий Лужков …
+// мэр города Лужков): both corpora mark such repeats as people. Well-known
+// places give no surname (Джордж Вашингтон does not make Вашингтон a
+// person: [bigPlace]), nor does a person mention that ends in a place or
+// an adjective (Нетаньяху Иерусалим, Роман Коноплев Русской), and a
+// country keeps its type. The gazetteer is not asked about the mention itself beyond that:
+// its tolerance of case endings reads Кана and Кану as Kano.
+func surnameTypes(text string, ms []Mention) []Mention {
+	var stems map[string]bool
+	for _, m := range ms {
+		s := m.textIn(text)
+		i := strings.LastIndexByte(s, ' ')
+		last := s[i+1:]
+		if m.Type != PER || i < 0 || !cyrCapital(last) || utf8.RuneCountInString(last) < 3 || placeAdjective(last) || bigPlace(last) {
+			continue // no surname, or a name run into a place (Нетаньяху Иерусалим)
+		}
+		if stems == nil {
+			stems = map[string]bool{}
+		}
+		stems[surnameStem(last)] = true
+	}
+	if stems == nil {
+		return ms
+	}
+	for i := range ms {
+		m := &ms[i]
+		s := m.textIn(text)
+		if m.Type != LOC && m.Type != ORG || strings.ContainsAny(s, " -") || !cyrCapital(s) || !stems[surnameStem(s)] {
+			continue
+		}
+		if m.Type == LOC && countryName(s) {
+			continue
+		}
+		m.Type = PER
+	}
+	return ms
+}
+
+// bigPlace reports a name that the gazetteer knows as a country, a
+// first-level division or a city of 300,000 people or more (Washington,
+// Jerusalem; Caen, 110,000, is also a surname: Кан).
+func bigPlace(s string) bool {
+	g := gazetteer()
+	if g == nil {
+		return false
+	}
+	cands, ok := g.Lookup(s)
+	if !ok {
+		return false
+	}
+	for _, c := range cands {
+		switch {
+		case c.Kind == geo.Country, c.Kind == geo.Admin1:
+			return true
+		case c.Kind == geo.City && c.Population >= 300_000:
+			return true
+		}
+	}
+	return false
+}
+
+// placeAdjective reports a word in an oblique form of an adjective in -ский
+// or -цкий (Русской, Московскую), which names no person on its own.
+func placeAdjective(w string) bool {
+	f := normalize.Fold(w)
+	for _, e := range []string{"ской", "ского", "скому", "скую", "ском", "ских", "цкой", "цкого", "цкому", "цкую", "цком"} {
+		if strings.HasSuffix(f, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryName reports a name whose best gazetteer candidate is a country.
+func countryName(s string) bool {
+	g := gazetteer()
+	if g == nil {
+		return false
+	}
+	cands, ok := g.Lookup(s)
+	return ok && cands[0].Kind == geo.Country
 }

@@ -141,3 +141,31 @@ func TestLegalForms(t *testing.T) {
 		}
 	}
 }
+
+func TestSurnameTypes(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"Оливер Кан уступил. Реакцией Кану было разочарование, Каном", []string{"Оливер Кан/PER", "Кану/LOC", "Каном/ORG"},
+			"Оливер Кан/PER|Кану/PER|Каном/PER"},
+		{"Оливер Кан уступил. Реакцией Кана было", []string{"Оливер Кан/PER", "Кана/LOC"}, "Оливер Кан/PER|Кана/PER"},
+		{"актриса Ирина Россия. Россия заявила", []string{"Ирина Россия/PER", "Россия/LOC"}, "Ирина Россия/PER|Россия/LOC"},
+		{"Юрий Лужков сказал. Мэр города Лужков узнал", []string{"Юрий Лужков/PER", "Лужков/LOC"}, "Юрий Лужков/PER|Лужков/PER"},
+		// Well-known places, and person mentions that end in no surname.
+		{"Джордж Вашингтон родился. Вашингтон заявил", []string{"Джордж Вашингтон/PER", "Вашингтон/LOC"},
+			"Джордж Вашингтон/PER|Вашингтон/LOC"},
+		{"вместо Нетаньяху Иерусалим будет. Иерусалим получил", []string{"Нетаньяху Иерусалим/PER", "Иерусалим/LOC"},
+			"Нетаньяху Иерусалим/PER|Иерусалим/LOC"},
+		{"Роман Коноплев Русской службе. Русской службе", []string{"Роман Коноплев Русской/PER", "Русской/ORG"},
+			"Роман Коноплев Русской/PER|Русской/ORG"},
+		{"Кана была. Кан сказал", []string{"Кана/LOC", "Кан/PER"}, "Кана/LOC|Кан/PER"},
+	} {
+		text := tc.text
+		got := renderMentions(text, surnameTypes(text, placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("surnameTypes(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
