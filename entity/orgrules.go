@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsmon/newsmon/entity/seqtag"
 	"github.com/newsmon/newsmon/geo"
 	"github.com/newsmon/newsmon/internal/normalize"
 	"github.com/newsmon/newsmon/internal/token"
@@ -166,6 +167,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = namedAfter(text, toks, ms)
 	ms = legalForms(toks, ms)
 	ms = surnameTypes(text, ms)
+	ms = stemMajority(text, toks, ms)
 	return ms
 }
 
@@ -599,4 +601,68 @@ func countryName(s string) bool {
 	}
 	cands, ok := g.Lookup(s)
 	return ok && cands[0].Kind == geo.Country
+}
+
+// stemMajority gives one-word Cyrillic person and place mentions the type
+// that the same word, in any case form, has more often in the text:
+// a person more often a place becomes a place if the gazetteer knows the
+// word, a place more often a person becomes a person unless it is a
+// country or a noun for a kind of place stands before it (на реке Эльба).
+func stemMajority(text string, toks []token.Token, ms []Mention) []Mention {
+	var n map[string][2]int // PER, LOC
+	for _, m := range ms {
+		s := m.textIn(text)
+		if m.Type != PER && m.Type != LOC || strings.ContainsAny(s, " -") || !cyrCapital(s) {
+			continue
+		}
+		if n == nil {
+			n = map[string][2]int{}
+		}
+		k := surnameStem(s)
+		c := n[k]
+		if m.Type == PER {
+			c[0]++
+		} else {
+			c[1]++
+		}
+		n[k] = c
+	}
+	for i := range ms {
+		m := &ms[i]
+		s := m.textIn(text)
+		if m.Type != PER && m.Type != LOC || strings.ContainsAny(s, " -") || !cyrCapital(s) {
+			continue
+		}
+		c := n[surnameStem(s)]
+		switch {
+		case m.Type == PER && c[1] > c[0] && seqtag.IsPlace(s):
+			m.Type = LOC
+		case m.Type == LOC && c[0] > c[1] && !countryName(s):
+			if k := tokenAt(toks, m.Start); k > 0 && placeNounBefore(toks[k-1].Text) {
+				continue
+			}
+			m.Type = PER
+		}
+	}
+	return ms
+}
+
+// ruPlaceKinds are stems of Russian nouns for kinds of places that stand
+// before a place's name (на реке Эльба, в городе Феникс).
+var ruPlaceKinds = strings.Fields(`рек город сел деревн поселк посёлк остров озер област район штат провинци
+	столиц мыс залив пролив гор улиц площад`)
+
+// placeNounBefore reports a lower-case word of [ruPlaceKinds], with at most
+// three runes of ending.
+func placeNounBefore(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, h := range ruPlaceKinds {
+		if strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 3 {
+			return true
+		}
+	}
+	return false
 }

@@ -169,3 +169,25 @@ func TestSurnameTypes(t *testing.T) {
 		}
 	}
 }
+
+func TestStemMajority(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"в Анкаре сказали, что Анкара и Анкару", []string{"Анкаре/LOC", "Анкара/LOC", "Анкару/PER"}, "Анкаре/LOC|Анкара/LOC|Анкару/LOC"},
+		{"Ковальчук забил, Ковальчука хвалят, Ковальчук", []string{"Ковальчук/PER", "Ковальчука/PER", "Ковальчук/LOC"},
+			"Ковальчук/PER|Ковальчука/PER|Ковальчук/PER"},
+		// Ties, kinds of places and countries keep their types.
+		{"Анкару и Анкара", []string{"Анкару/PER", "Анкара/LOC"}, "Анкару/PER|Анкара/LOC"},
+		{"Эльба сказала, Эльбой, на реке Эльба", []string{"Эльба/PER", "Эльбой/PER", "Эльба/LOC"}, "Эльба/PER|Эльбой/PER|Эльба/LOC"},
+		{"Россия Россией России", []string{"Россия/PER", "Россией/PER", "России/LOC"}, "Россия/PER|Россией/PER|России/LOC"},
+	} {
+		text := tc.text
+		got := renderMentions(text, stemMajority(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("stemMajority(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
