@@ -168,6 +168,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = legalForms(toks, ms)
 	ms = surnameTypes(text, ms)
 	ms = stemMajority(text, toks, ms)
+	ms = surnameForms(text, toks, ms)
 	return ms
 }
 
@@ -665,4 +666,46 @@ func placeNounBefore(w string) bool {
 		}
 	}
 	return false
+}
+
+// surnameForms marks an untagged capitalized Cyrillic word inside a
+// sentence as a person when it is a case form of the surname of a person
+// mention of two or more words in the text (Юрий Лужков … у Лужкова): the
+// tagger's repeat rule ([propagate]) takes exact repeats only.
+func surnameForms(text string, toks []token.Token, ms []Mention) []Mention {
+	stems := map[string]bool{}
+	for _, m := range ms {
+		s := m.textIn(text)
+		i := strings.LastIndexByte(s, ' ')
+		if m.Type != PER || i < 0 {
+			continue
+		}
+		last := s[i+1:]
+		if cyrCapital(last) && utf8.RuneCountInString(last) >= 4 && !placeAdjective(last) && !bigPlace(last) {
+			stems[surnameStem(last)] = true
+		}
+	}
+	if len(stems) == 0 {
+		return ms
+	}
+	var add []Mention
+	k := 0
+	for i, t := range toks {
+		for k < len(ms) && ms[k].End <= t.Start {
+			k++
+		}
+		if k < len(ms) && ms[k].Start < t.End || t.Kind != token.Word || !cyrCapital(t.Text) || strings.Contains(t.Text, "-") {
+			continue
+		}
+		if i == 0 || t.Newlines > 0 || sentenceEnd(toks[i-1].Text) || !stems[surnameStem(t.Text)] {
+			continue
+		}
+		add = append(add, Mention{Start: t.Start, End: t.End, Type: PER})
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sortByStart(ms)
+	return ms
 }

@@ -191,3 +191,24 @@ func TestStemMajority(t *testing.T) {
 		}
 	}
 }
+
+func TestSurnameForms(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"Юрий Лужков ушёл. Отставку Лужкова приняли", []string{"Юрий Лужков/PER"}, "Юрий Лужков/PER|Лужкова/PER"},
+		// Sentence starts, short words, places and tagged words are left alone.
+		{"Юрий Лужков ушёл. Лужкова нет", []string{"Юрий Лужков/PER"}, "Юрий Лужков/PER"},
+		{"Джон Ли сказал, что Ли прав", []string{"Джон Ли/PER"}, "Джон Ли/PER"},
+		{"Джордж Вашингтон и в Вашингтоне", []string{"Джордж Вашингтон/PER"}, "Джордж Вашингтон/PER"},
+		{"Юрий Лужков и Лужкова", []string{"Юрий Лужков/PER", "Лужкова/ORG"}, "Юрий Лужков/PER|Лужкова/ORG"},
+	} {
+		text := tc.text
+		got := renderMentions(text, surnameForms(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("surnameForms(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
