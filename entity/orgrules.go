@@ -165,10 +165,10 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = ruOrgOfPlace(text, toks, ms)
 	ms = celestialPlaces(toks, ms)
 	ms = namedAfter(text, toks, ms)
-	ms = legalForms(toks, ms)
 	ms = surnameTypes(text, ms)
 	ms = stemMajority(text, toks, ms)
 	ms = surnameForms(text, toks, ms)
+	ms = orgTopics(toks, ms)
 	return ms
 }
 
@@ -392,115 +392,6 @@ func personEnd(toks []token.Token, ms []Mention, i int) int {
 	return j
 }
 
-// ruLegalForms are the abbreviations of Russian legal forms that stand
-// before a company's quoted name (ОАО «Газпром», ООО «Алтек», ФГУП «Главный
-// радиочастотный центр»): both corpora mark the form as part of the name.
-var ruLegalForms = map[string]bool{
-	"ОАО": true, "ЗАО": true, "ООО": true, "ПАО": true, "АО": true, "НАО": true, "ФГУП": true, "ГУП": true,
-	"МУП": true, "АНО": true, "ФГБУ": true, "ГБУ": true, "АКБ": true, "ОДО": true, "ТОО": true,
-}
-
-// quotePair reports whether open and close are a pair of quotation marks.
-func quotePair(open, close string) bool {
-	switch open {
-	case "«":
-		return close == "»"
-	case "„":
-		return close == "“" || close == "”"
-	case "“":
-		return close == "”"
-	case "\"":
-		return close == "\""
-	}
-	return false
-}
-
-// legalForms puts a legal form ([ruLegalForms]) in no mention into the
-// organization mention of the quoted name right after it, quotes included,
-// or makes the form and a quoted capitalized name of at most eight words
-// one ORG mention where the tagger found none.
-func legalForms(toks []token.Token, ms []Mention) []Mention {
-	for i := 0; i+2 < len(toks); i++ {
-		if !ruLegalForms[toks[i].Text] || toks[i+1].Newlines > 0 || !quotePair(toks[i+1].Text, closingFor(toks[i+1].Text)) {
-			continue
-		}
-		k := sort.Search(len(ms), func(j int) bool { return ms[j].End > toks[i].Start })
-		if k < len(ms) && ms[k].Start <= toks[i].Start {
-			continue // the form is in a mention already
-		}
-		// The closing quote, past nested quotes («МИЦ «Известия»»; a
-		// straight quote that a word follows without a space opens one).
-		c, depth, lastClose := -1, 0, -1
-		open := toks[i+1].Text
-		for j := i + 2; j < len(toks) && j < i+12 && toks[j].Newlines == 0 && c < 0; j++ {
-			t := toks[j].Text
-			// The tokenizer keeps a run of one mark (»») as one token.
-			r, size := utf8.DecodeRuneInString(t)
-			n := len(t) / size
-			if t != strings.Repeat(string(r), n) {
-				continue
-			}
-			switch q := string(r); {
-			case open == "\"" && q == open && j+1 < len(toks) && toks[j+1].Start == toks[j].End && toks[j+1].Kind == token.Word:
-				depth += n
-			case open != "\"" && q == open:
-				depth += n
-			case quotePair(open, q) && depth >= n:
-				depth -= n
-				lastClose = j
-			case quotePair(open, q):
-				c = j
-			}
-		}
-		if c < 0 {
-			c = lastClose // one mark closes both (ФГБУ «Редакция «Российской газеты»)
-		}
-		if c < 0 || c == i+2 || !unicode.IsUpper([]rune(toks[i+2].Text)[0]) {
-			continue
-		}
-		a, b := toks[i].Start, toks[c].End
-		// Mentions inside the quotes (or the quoted name with its quotes:
-		// ООО «Газпром трансгаз Москва») give way; one that runs past the
-		// closing quote stops the rule.
-		ok := true
-		for _, m := range ms[k:] {
-			if m.Start >= b {
-				break
-			}
-			if m.End > b {
-				ok = false
-			}
-		}
-		if !ok {
-			continue
-		}
-		out := ms[:k:k]
-		out = append(out, Mention{Start: a, End: b, Type: ORG})
-		for _, m := range ms[k:] {
-			if m.Start >= b {
-				out = append(out, m)
-			}
-		}
-		ms = out
-		i = c
-	}
-	return ms
-}
-
-// closingFor returns the usual closing mark for the opening quotation mark
-// open ("" for none).
-func closingFor(open string) string {
-	switch open {
-	case "«":
-		return "»"
-	case "„", "“":
-		return "”"
-	case "\"":
-		return "\""
-	}
-	return ""
-}
-
 // ruSurnameEndings are the case endings of Russian surnames and of foreign
 // names declined in Russian (Лужкова, Лужковым; Кана, Каном), longest
 // first.
@@ -708,4 +599,88 @@ func surnameForms(text string, toks []token.Token, ms []Mention) []Mention {
 	ms = append(ms, add...)
 	sortByStart(ms)
 	return ms
+}
+
+// ruTopicHeads are stems of Russian nouns of committees and agencies whose
+// names go on with по and their field (Комитета по иностранным делам,
+// Агентство по страхованию вкладов): both corpora mark the field as part
+// of the name.
+var ruTopicHeads = strings.Fields(`комитет комисси совет центр агентств бюро служб управлени департамент отдел
+	групп организаци фонд`)
+
+// ruByPhrases are words after по that make an adverbial phrase, not a field
+// (по данным, по словам, по итогам).
+var ruByPhrases = strings.Fields(`результат данн слов мнени итог повод дел случа причин приглашени решени
+	просьб инициатив требовани сведени информаци оценк подсчет заказ состояни линии ошибк техническ
+	подозрени обвинени факт неосторожност указани приказ специальност поручени предложени просьб согласовани`)
+
+// ruStopWords end the field of an organization's name: prepositions that
+// start another phrase.
+var ruStopWords = map[string]bool{"в": true, "на": true, "с": true, "со": true, "от": true, "для": true, "о": true,
+	"об": true, "к": true, "из": true, "у": true, "при": true, "по": true, "до": true, "после": true, "что": true,
+	"как": true, "который": true, "которая": true, "которое": true, "которые": true, "не": true}
+
+// orgTopics extends a Cyrillic organization mention that ends in a word of
+// [ruTopicHeads], or in a place after one, over по and the lower-case
+// words of its field, at most four, two joined by и included; a verb or a
+// participle, a preposition or punctuation ends the field.
+func orgTopics(toks []token.Token, ms []Mention) []Mention {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != ORG {
+			continue
+		}
+		k := sort.Search(len(toks), func(j int) bool { return toks[j].Start >= m.End })
+		if k+1 >= len(toks) || toks[k].Text != "по" || toks[k].Newlines > 0 || i+1 < len(ms) && ms[i+1].Start <= toks[k+1].Start {
+			continue
+		}
+		head := false
+		for j := k - 1; j >= 0 && toks[j].Start >= m.Start && j >= k-3; j-- {
+			w := normalize.Fold(toks[j].Text)
+			for _, h := range ruTopicHeads {
+				if strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 4 {
+					head = true
+				}
+			}
+		}
+		if !head {
+			continue
+		}
+		byPhrase := false
+		for _, h := range ruByPhrases {
+			byPhrase = byPhrase || strings.HasPrefix(normalize.Fold(toks[k+1].Text), h)
+		}
+		if byPhrase {
+			continue
+		}
+		end := -1
+		for j := k + 1; j < len(toks) && j <= k+4 && toks[j].Newlines == 0; j++ {
+			w := toks[j].Text
+			r, _ := utf8.DecodeRuneInString(w)
+			if toks[j].Kind != token.Word || !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) || ruStopWords[w] || verbLike(w) {
+				break
+			}
+			if i+1 < len(ms) && ms[i+1].Start < toks[j].End {
+				break
+			}
+			if w != "и" {
+				end = j
+			}
+		}
+		if end > k {
+			m.End = toks[end].End
+		}
+	}
+	return ms
+}
+
+// verbLike reports a Russian word with the ending of a verb or a short
+// participle (заявил, стал, объявлен, будет, считают).
+func verbLike(w string) bool {
+	for _, e := range []string{"л", "ла", "ли", "ло", "ет", "ит", "ют", "ят", "ут", "ать", "ить", "еть", "ся", "сь", "ен", "ена", "ено", "ены", "ан", "ана", "ано", "аны", "ат"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }

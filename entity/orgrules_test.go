@@ -116,32 +116,6 @@ func TestNamedAfter(t *testing.T) {
 	}
 }
 
-func TestLegalForms(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
-		{"глава ОАО «Газпром» Алексей Миллер", []string{"Газпром/ORG", "Алексей Миллер/PER"}, "ОАО «Газпром»/ORG|Алексей Миллер/PER"},
-		{"почему ООО «Алтек» решило", nil, "ООО «Алтек»/ORG"},
-		{"принадлежит ООО «МИЦ «Известия»». Указанная", []string{"Известия/ORG"}, "ООО «МИЦ «Известия»»/ORG"},
-		{"Учредитель — ФГБУ «Редакция «Российской газеты». Главный", nil, "ФГБУ «Редакция «Российской газеты»/ORG"},
-		{`в ООО "ГАЗЕТА "НОВЫЕ ИЗВЕСТИЯ", ИНН`, nil, `ООО "ГАЗЕТА "НОВЫЕ ИЗВЕСТИЯ"/ORG`},
-		{"ООО «Газпром трансгаз Москва» сообщило", []string{"Газпром трансгаз/ORG", "Москва/LOC"}, "ООО «Газпром трансгаз Москва»/ORG"},
-		// No quoted name, or the form is in a mention already.
-		{"ООО и ЗАО «Рога", nil, ""},
-		{"ОАО «газовая компания» и", nil, ""},
-		{"Банк ВТБ (ПАО) «Открытие»", []string{"Банк ВТБ/ORG"}, "Банк ВТБ/ORG"},
-		{"АКБ ПЕРЕСВЕТ АО «Пересвет»", []string{"АКБ ПЕРЕСВЕТ АО/ORG"}, "АКБ ПЕРЕСВЕТ АО/ORG"},
-	} {
-		text := tc.text
-		got := renderMentions(text, legalForms(token.Tokenize(text), placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("legalForms(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
-}
-
 func TestSurnameTypes(t *testing.T) {
 	for _, tc := range []struct {
 		text string
@@ -209,6 +183,29 @@ func TestSurnameForms(t *testing.T) {
 		got := renderMentions(text, surnameForms(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
 		if got != tc.want {
 			t.Errorf("surnameForms(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
+
+func TestOrgTopics(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"Председатель Комитета по иностранным делам стал первым", []string{"Комитета/ORG"}, "Комитета по иностранным делам/ORG"},
+		{"Бюро США по патентам и товарным знакам выдало", []string{"Бюро США/ORG"}, "Бюро США по патентам и товарным знакам/ORG"},
+		// No head, a phrase of its own, or a verb after по.
+		{"Министерство здравоохранения России по результатам испытаний", []string{"Министерство здравоохранения России/ORG"}, "Министерство здравоохранения России/ORG"},
+		{"Комитет по данным агентства", []string{"Комитет/ORG"}, "Комитет/ORG"},
+		{"Газпром по контракту", []string{"Газпром/ORG"}, "Газпром/ORG"},
+		{"Совет по поручению президента", []string{"Совет/ORG"}, "Совет/ORG"},
+		{"Центра по профилактике и борьбе со СПИДом", []string{"Центра/ORG"}, "Центра по профилактике и борьбе/ORG"},
+	} {
+		text := tc.text
+		got := renderMentions(text, orgTopics(token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("orgTopics(%q) = %q; want %q", text, got, tc.want)
 		}
 	}
 }
