@@ -162,6 +162,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	if model != "ru" {
 		return ms
 	}
+	ms = congressOrgs(text, ms)
 	ms = ruOrgOfPlace(text, toks, ms)
 	ms = celestialPlaces(toks, ms)
 	ms = namedAfter(text, toks, ms)
@@ -683,4 +684,39 @@ func verbLike(w string) bool {
 		}
 	}
 	return false
+}
+
+// congressOrgs gives back the type ORG to a mention that the event rule
+// ([eventHeaded]) took for an event because a word of it is конгресс, when
+// that word is capitalized and only capitalized words follow it: a
+// legislature (Конгресса США, нижней палате Конгресса), as both corpora
+// annotate; a congress that meets (конгресса УЕФА) is written in lower
+// case.
+func congressOrgs(text string, ms []Mention) []Mention {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != EVENT {
+			continue
+		}
+		words := strings.Fields(m.textIn(text))
+		at := -1
+		for j, w := range words {
+			f := normalize.Fold(w)
+			if cyrCapital(w) && strings.HasPrefix(f, "конгресс") && utf8.RuneCountInString(f) <= 11 {
+				at = j
+			}
+		}
+		if at < 0 || strings.ContainsAny(m.textIn(text), "0123456789") {
+			continue
+		}
+		ok := true
+		for _, w := range words[at+1:] {
+			r, _ := utf8.DecodeRuneInString(w)
+			ok = ok && unicode.IsUpper(r)
+		}
+		if ok {
+			m.Type = ORG
+		}
+	}
+	return ms
 }

@@ -209,3 +209,23 @@ func TestOrgTopics(t *testing.T) {
 		}
 	}
 }
+
+func TestCongressOrgs(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"член Конгресса США заявил", []string{"Конгресса США/EVENT"}, "Конгресса США/ORG"},
+		{"в нижней палате Конгресса голосовали", []string{"нижней палате Конгресса/EVENT"}, "нижней палате Конгресса/ORG"},
+		{"до следующего конгресса УЕФА", []string{"конгресса УЕФА/EVENT"}, "конгресса УЕФА/EVENT"},
+		{"Конгресс русских американцев", []string{"Конгресс русских американцев/EVENT"}, "Конгресс русских американцев/EVENT"},
+		{"Конгресс 2019 года", []string{"Конгресс 2019 года/EVENT"}, "Конгресс 2019 года/EVENT"},
+	} {
+		text := tc.text
+		got := renderMentions(text, congressOrgs(text, placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("congressOrgs(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
