@@ -30,16 +30,23 @@ var ruGovNouns = []struct {
 }{
 	{"правительств", 4}, {"администраци", 3}, {"министерств", 4}, {"парламент", 3},
 	{"посольств", 4}, {"мэри", 3}, {"департамент", 3}, {"полици", 3}, {"прокуратур", 3},
-	{"генштаб", 3}, {"сборн", 4},
+	{"генштаб", 3}, {"сборн", 4}, {"сенат", 3}, {"конгресс", 3}, {"минюст", 3}, {"минфин", 3},
+	{"минобороны", 0}, {"госдеп", 8}, {"минздрав", 3}, {"генпрокуратур", 3}, {"кабмин", 3}, {"кабинет", 3},
 }
 
 // isRuGovNoun reports a word (any case form, any capitalization) of
-// [ruGovNouns]. Сборник and its forms are no team.
+// [ruGovNouns]. Сборник, сенатор and конгрессмен and their forms are
+// none.
 func isRuGovNoun(w string) bool {
 	w = normalize.Fold(w)
 	for _, n := range ruGovNouns {
 		if strings.HasPrefix(w, n.stem) && utf8.RuneCountInString(w)-utf8.RuneCountInString(n.stem) <= n.max {
-			return n.stem != "сборн" || !strings.HasPrefix(w, "сборник")
+			for _, x := range []string{"сборник", "сенатор", "конгрессмен"} {
+				if strings.HasPrefix(w, x) {
+					return false // a book, a person
+				}
+			}
+			return true
 		}
 	}
 	return false
@@ -50,6 +57,9 @@ func isRuGovNoun(w string) bool {
 // США, департамента здравоохранения Москвы): a noun or adjective in the
 // genitive, not a preposition, conjunction or verb.
 func ruGenitiveWord(w string) bool {
+	if w == "дел" {
+		return true // министерства иностранных дел
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) || utf8.RuneCountInString(w) < 4 {
 		return false
