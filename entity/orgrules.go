@@ -178,6 +178,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = namedAfter(text, toks, ms)
 	ms = surnameTypes(text, ms)
 	ms = stemMajority(text, toks, ms)
+	ms = placePersons(text, ms)
 	ms = surnameForms(text, toks, ms)
 	ms = orgTopics(toks, ms)
 	return ms
@@ -726,6 +727,43 @@ func congressOrgs(text string, ms []Mention) []Mention {
 		}
 		if ok {
 			m.Type = ORG
+		}
+	}
+	return ms
+}
+
+// placePersons makes a Cyrillic person mention of one word a place when
+// the gazetteer's best candidate for it is a country or a city of a million
+// people (просили Анкару, Мехико гарантирует) and no person mention of the
+// text ends in it.
+func placePersons(text string, ms []Mention) []Mention {
+	g := gazetteer()
+	if g == nil {
+		return ms
+	}
+	for i := range ms {
+		m := &ms[i]
+		s := m.textIn(text)
+		if m.Type != PER || strings.Contains(s, " ") || !cyrCapital(s) {
+			continue
+		}
+		cands, ok := g.Lookup(s)
+		if !ok {
+			continue
+		}
+		c := cands[0]
+		if c.Kind != geo.Country && (c.Kind != geo.City || c.Population < 1_000_000) {
+			continue
+		}
+		surname := false
+		for _, o := range ms {
+			t := o.textIn(text)
+			if o.Type == PER && strings.HasSuffix(t, " "+s) {
+				surname = true
+			}
+		}
+		if !surname {
+			m.Type = LOC
 		}
 	}
 	return ms

@@ -232,3 +232,24 @@ func TestCongressOrgs(t *testing.T) {
 		}
 	}
 }
+
+func TestPlacePersons(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"в письме просили Анкару принять", []string{"Анкару/PER"}, "Анкару/LOC"},
+		{"Мехико гарантирует призовой фонд", []string{"Мехико/PER"}, "Мехико/LOC"},
+		// A surname of the text, a small town, a Latin name.
+		{"Пол Лондон и Лондон", []string{"Пол Лондон/PER", "Лондон/PER"}, "Пол Лондон/PER|Лондон/PER"},
+		{"Кан сказал", []string{"Кан/PER"}, "Кан/PER"},
+		{"Paris said", []string{"Paris/PER"}, "Paris/PER"},
+	} {
+		text := tc.text
+		got := renderMentions(text, placePersons(text, placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("placePersons(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
