@@ -173,6 +173,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 		return ms
 	}
 	ms = congressOrgs(text, ms)
+	ms = splitPersons(text, ms)
 	ms = ruOrgOfPlace(text, toks, ms)
 	ms = celestialPlaces(toks, ms)
 	ms = namedAfter(text, toks, ms)
@@ -768,3 +769,66 @@ func placePersons(text string, ms []Mention) []Mention {
 	}
 	return ms
 }
+
+// splitPersons splits a place or an organization off a Cyrillic person
+// mention that the tagger ran into it: a last word that the gazetteer
+// knows as a country (Кима Чен Ира КНДР → Кима Чен Ира, КНДР) and a first
+// word that is an acronym with two or more words after it (МИДа Сэйдзи
+// Маэхара → МИДа, Сэйдзи Маэхара). Neither corpus lets a person's name
+// take them in.
+func splitPersons(text string, ms []Mention) []Mention {
+	var out []Mention
+	changed := false
+	for _, m := range ms {
+		s := m.textIn(text)
+		words := strings.Fields(s)
+		if m.Type != PER || len(words) < 2 || !cyrCapital(s) {
+			out = append(out, m)
+			continue
+		}
+		if last := words[len(words)-1]; countryName(last) && cyrCapital(last) && !placePrefix[words[len(words)-2]] && !seqtag.IsPlace(s) {
+			i := strings.LastIndex(s, last)
+			head := strings.TrimRight(s[:i], " ")
+			out = append(out, Mention{Start: m.Start, End: m.Start + len(head), Type: PER, Language: m.Language},
+				Mention{Start: m.Start + i, End: m.End, Type: LOC, Language: m.Language})
+			changed = true
+			continue
+		}
+		if first := words[0]; len(words) >= 3 && acronymForm(first) {
+			out = append(out, Mention{Start: m.Start, End: m.Start + len(first), Type: ORG, Language: m.Language},
+				Mention{Start: m.Start + strings.Index(s[len(first):], words[1]) + len(first), End: m.End, Type: PER, Language: m.Language})
+			changed = true
+			continue
+		}
+		out = append(out, m)
+	}
+	if !changed {
+		return ms
+	}
+	return out
+}
+
+// acronymForm reports a Cyrillic acronym of two or more capitals, possibly
+// with a case ending of at most two lower-case letters (МИД, МИДа, ФСБ).
+func acronymForm(w string) bool {
+	caps, lower := 0, 0
+	for _, r := range w {
+		switch {
+		case !unicode.Is(unicode.Cyrillic, r):
+			return false
+		case unicode.IsUpper(r):
+			if lower > 0 {
+				return false
+			}
+			caps++
+		default:
+			lower++
+		}
+	}
+	return caps >= 2 && lower <= 2
+}
+
+// placePrefix are words that begin place names (Эль Сальвадор, Нью Джерси)
+// written without their hyphen.
+var placePrefix = map[string]bool{"Эль": true, "Сан": true, "Санта": true, "Лос": true, "Лас": true, "Ла": true,
+	"Ле": true, "Сен": true, "Сент": true, "Нью": true, "Коста": true, "Пуэрто": true, "Порт": true}

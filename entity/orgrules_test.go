@@ -253,3 +253,24 @@ func TestPlacePersons(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitPersons(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"после смерти Кима Чен Ира КНДР падёт", []string{"Кима Чен Ира КНДР/PER"}, "Кима Чен Ира/PER|КНДР/LOC"},
+		{"глава японского МИДа Сэйдзи Маэхара отметил", []string{"МИДа Сэйдзи Маэхара/PER"}, "МИДа/ORG|Сэйдзи Маэхара/PER"},
+		// Names that only look so.
+		{"Египет • Эль Сальвадор • Эфиопия", []string{"Эль Сальвадор/PER"}, "Эль Сальвадор/PER"},
+		{"сказал Джек Лондон", []string{"Джек Лондон/PER"}, "Джек Лондон/PER"},
+		{"сказал ЮАР Зума", []string{"ЮАР Зума/PER"}, "ЮАР Зума/PER"},
+	} {
+		text := tc.text
+		got := renderMentions(text, splitPersons(text, placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("splitPersons(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
