@@ -8,7 +8,6 @@ import (
 
 	"github.com/newsmon/newsmon/entity/seqtag"
 	"github.com/newsmon/newsmon/geo"
-	"github.com/newsmon/newsmon/internal/normalize"
 	"github.com/newsmon/newsmon/internal/token"
 )
 
@@ -38,11 +37,16 @@ var ruGovNouns = []struct {
 // [ruGovNouns]. Сборник, сенатор and конгрессмен and their forms are
 // none.
 func isRuGovNoun(w string) bool {
-	w = normalize.Fold(w)
+	r, _ := utf8.DecodeRuneInString(w)
+	switch unicode.ToLower(r) {
+	case 'п', 'а', 'м', 'д', 'г', 'с', 'к': // the stems' first letters: most words stop here
+	default:
+		return false
+	}
 	for _, n := range ruGovNouns {
-		if strings.HasPrefix(w, n.stem) && utf8.RuneCountInString(w)-utf8.RuneCountInString(n.stem) <= n.max {
+		if rest, ok := foldPrefix(w, n.stem); ok && rest <= n.max {
 			for _, x := range []string{"сборник", "сенатор", "конгрессмен"} {
-				if strings.HasPrefix(w, x) {
+				if _, ok := foldPrefix(w, x); ok {
 					return false // a book, a person
 				}
 			}
@@ -75,6 +79,28 @@ func ruGenitiveWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// foldPrefix reports whether w starts with stem, a lower-case word with е
+// for ё, ignoring case and ё, and how many runes of w follow it. It does not
+// allocate: the rules call it for many tokens.
+func foldPrefix(w, stem string) (rest int, ok bool) {
+	i := 0
+	for _, want := range stem {
+		if i >= len(w) {
+			return 0, false
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		r = unicode.ToLower(r)
+		if r == 'ё' {
+			r = 'е'
+		}
+		if r != want {
+			return 0, false
+		}
+		i += n
+	}
+	return utf8.RuneCountInString(w[i:]), true
 }
 
 // cyrCapital reports a word that starts with a Cyrillic capital letter.
@@ -190,32 +216,35 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 // places (на Луне, полюсах Марса, жителем Земли), where the tagger takes
 // Луну or Марс for a person. Венера and Меркурий are also given names
 // and are left out.
-var ruCelestial = map[string]string{
-	"лун": "аыеуойю", "марс": "аеуо", "земл": "яиеюёй", "солнц": "аеуо", "юпитер": "аеуо",
-	"сатурн": "аеуо", "нептун": "аеуо", "плутон": "аеуо",
+var ruCelestial = []struct{ stem, ends string }{
+	{"лун", "аыеуойю"}, {"марс", "аеуо"}, {"земл", "яиеюёй"}, {"солнц", "аеуо"}, {"юпитер", "аеуо"},
+	{"сатурн", "аеуо"}, {"нептун", "аеуо"}, {"плутон", "аеуо"},
 }
 
 // celestialName reports a capitalized word that is a case form of
 // [ruCelestial] (Луна, Луной, Марсом, Земле).
 func celestialName(w string) bool {
-	if !cyrCapital(w) {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch r {
+	case 'Л', 'М', 'З', 'С', 'Ю', 'Н', 'П': // the stems' first letters: most words stop here
+	default:
 		return false
 	}
-	f := normalize.Fold(w)
-	for stem, ends := range ruCelestial {
-		rest, ok := strings.CutPrefix(f, stem)
+	for _, c := range ruCelestial {
+		stem, ends := c.stem, c.ends
+		n, ok := foldPrefix(w, stem)
 		if !ok {
 			continue
 		}
-		n := utf8.RuneCountInString(rest)
-		if n == 0 && (stem == "марс" || stem == "юпитер" || stem == "сатурн" || stem == "нептун" || stem == "плутон") {
-			return true
-		}
-		if n == 1 && strings.ContainsRune(ends, []rune(rest)[0]) {
-			return true
-		}
-		if n == 2 && (rest == "ом" || rest == "ой" || rest == "ею") {
-			return true
+		rest := lastRunes(w, n)
+		r, _ := utf8.DecodeRuneInString(rest)
+		switch {
+		case n == 0:
+			return stem == "марс" || stem == "юпитер" || stem == "сатурн" || stem == "нептун" || stem == "плутон"
+		case n == 1:
+			return strings.ContainsRune(ends, r)
+		case n == 2:
+			return rest == "ом" || rest == "ой" || rest == "ею"
 		}
 	}
 	return false
@@ -278,9 +307,8 @@ func isInstitution(w string) bool {
 	if utf8.RuneCountInString(w) >= 2 && utf8.RuneCountInString(w) <= 6 && allCaps(w) && cyrCapital(w) {
 		return true
 	}
-	f := normalize.Fold(w)
 	for _, h := range ruInstitutions {
-		if strings.HasPrefix(f, h) && utf8.RuneCountInString(f)-utf8.RuneCountInString(h) <= 4 {
+		if rest, ok := foldPrefix(w, h); ok && rest <= 4 {
 			return true
 		}
 	}
@@ -410,17 +438,17 @@ func personEnd(toks []token.Token, ms []Mention, i int) int {
 // first.
 var ruSurnameEndings = strings.Fields(`ого ому ым ом ой ей ем ий а у е ы и ю`)
 
-// surnameStem returns the folded word without a case ending, keeping at
-// least three runes.
+// surnameStem returns w without a case ending, keeping at least three
+// runes. The name's capital stays: the stems are compared with each other
+// only, and slicing w does not allocate.
 func surnameStem(w string) string {
-	f := normalize.Fold(w)
-	n := utf8.RuneCountInString(f)
+	n := utf8.RuneCountInString(w)
 	for _, e := range ruSurnameEndings {
-		if strings.HasSuffix(f, e) && n-utf8.RuneCountInString(e) >= 3 {
-			return strings.TrimSuffix(f, e)
+		if strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= 3 {
+			return w[:len(w)-len(e)]
 		}
 	}
-	return f
+	return w
 }
 
 // surnameTypes makes a one-word place or organization mention a person
@@ -468,13 +496,17 @@ func surnameTypes(text string, ms []Mention) []Mention {
 // Jerusalem; Caen, 110,000, is also a surname: Кан).
 func bigPlace(s string) bool {
 	g := gazetteer()
-	if g == nil {
+	if g == nil || !seqtag.IsPlace(s) { // cached; the tagger's features asked already
 		return false
 	}
-	cands, ok := g.Lookup(s)
+	kind, ok := g.KindOf(s) // no allocation: most words are no places
 	if !ok {
 		return false
 	}
+	if kind == geo.Country || kind == geo.Admin1 {
+		return true
+	}
+	cands, _ := g.Lookup(s)
 	for _, c := range cands {
 		switch {
 		case c.Kind == geo.Country, c.Kind == geo.Admin1:
@@ -489,23 +521,23 @@ func bigPlace(s string) bool {
 // placeAdjective reports a word in an oblique form of an adjective in -ский
 // or -цкий (Русской, Московскую), which names no person on its own.
 func placeAdjective(w string) bool {
-	f := normalize.Fold(w)
 	for _, e := range []string{"ской", "ского", "скому", "скую", "ском", "ских", "цкой", "цкого", "цкому", "цкую", "цком"} {
-		if strings.HasSuffix(f, e) {
+		if strings.HasSuffix(w, e) {
 			return true
 		}
 	}
 	return false
 }
 
-// countryName reports a name whose best gazetteer candidate is a country.
+// countryName reports a name whose best gazetteer candidate (towns of under
+// 1,000 people aside) is a country.
 func countryName(s string) bool {
 	g := gazetteer()
-	if g == nil {
+	if g == nil || !seqtag.IsPlace(s) { // cached; the tagger's features asked already
 		return false
 	}
-	cands, ok := g.Lookup(s)
-	return ok && cands[0].Kind == geo.Country
+	kind, ok := g.KindOf(s)
+	return ok && kind == geo.Country
 }
 
 // stemMajority gives one-word Cyrillic person and place mentions the type
@@ -515,6 +547,7 @@ func countryName(s string) bool {
 // country or a noun for a kind of place stands before it (на реке Эльба).
 func stemMajority(text string, toks []token.Token, ms []Mention) []Mention {
 	var n map[string][2]int // PER, LOC
+	conflict := false
 	for _, m := range ms {
 		s := m.textIn(text)
 		if m.Type != PER && m.Type != LOC || strings.ContainsAny(s, " -") || !cyrCapital(s) {
@@ -531,6 +564,10 @@ func stemMajority(text string, toks []token.Token, ms []Mention) []Mention {
 			c[1]++
 		}
 		n[k] = c
+		conflict = conflict || c[0] > 0 && c[1] > 0
+	}
+	if !conflict {
+		return ms
 	}
 	for i := range ms {
 		m := &ms[i]
@@ -649,9 +686,8 @@ func orgTopics(toks []token.Token, ms []Mention) []Mention {
 		}
 		head := false
 		for j := k - 1; j >= 0 && toks[j].Start >= m.Start && j >= k-3; j-- {
-			w := normalize.Fold(toks[j].Text)
 			for _, h := range ruTopicHeads {
-				if strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 4 {
+				if rest, ok := foldPrefix(toks[j].Text, h); ok && rest <= 4 {
 					head = true
 				}
 			}
@@ -661,7 +697,8 @@ func orgTopics(toks []token.Token, ms []Mention) []Mention {
 		}
 		byPhrase := false
 		for _, h := range ruByPhrases {
-			byPhrase = byPhrase || strings.HasPrefix(normalize.Fold(toks[k+1].Text), h)
+			_, ok := foldPrefix(toks[k+1].Text, h)
+			byPhrase = byPhrase || ok
 		}
 		if byPhrase {
 			continue
@@ -713,8 +750,7 @@ func congressOrgs(text string, ms []Mention) []Mention {
 		words := strings.Fields(m.textIn(text))
 		at := -1
 		for j, w := range words {
-			f := normalize.Fold(w)
-			if cyrCapital(w) && strings.HasPrefix(f, "конгресс") && utf8.RuneCountInString(f) <= 11 {
+			if rest, ok := foldPrefix(w, "конгресс"); ok && rest <= 3 && cyrCapital(w) {
 				at = j
 			}
 		}
@@ -742,28 +778,32 @@ func placePersons(text string, ms []Mention) []Mention {
 	if g == nil {
 		return ms
 	}
+	var surnames map[string]bool
 	for i := range ms {
 		m := &ms[i]
 		s := m.textIn(text)
-		if m.Type != PER || strings.Contains(s, " ") || !cyrCapital(s) {
+		if m.Type != PER || strings.Contains(s, " ") || !cyrCapital(s) || !seqtag.IsPlace(s) {
 			continue
 		}
-		cands, ok := g.Lookup(s)
-		if !ok {
+		kind, ok := g.KindOf(s)
+		if !ok || kind != geo.Country && kind != geo.City {
 			continue
 		}
-		c := cands[0]
-		if c.Kind != geo.Country && (c.Kind != geo.City || c.Population < 1_000_000) {
-			continue
-		}
-		surname := false
-		for _, o := range ms {
-			t := o.textIn(text)
-			if o.Type == PER && strings.HasSuffix(t, " "+s) {
-				surname = true
+		if kind == geo.City {
+			if cands, _ := g.Lookup(s); len(cands) == 0 || cands[0].Population < 1_000_000 {
+				continue
 			}
 		}
-		if !surname {
+		if surnames == nil {
+			surnames = map[string]bool{}
+			for _, o := range ms {
+				t := o.textIn(text)
+				if j := strings.LastIndexByte(t, ' '); o.Type == PER && j >= 0 {
+					surnames[t[j+1:]] = true
+				}
+			}
+		}
+		if !surnames[s] {
 			m.Type = LOC
 		}
 	}
@@ -781,22 +821,23 @@ func splitPersons(text string, ms []Mention) []Mention {
 	changed := false
 	for _, m := range ms {
 		s := m.textIn(text)
-		words := strings.Fields(s)
-		if m.Type != PER || len(words) < 2 || !cyrCapital(s) {
+		sp := strings.LastIndexByte(s, ' ')
+		if m.Type != PER || sp < 0 || !cyrCapital(s) {
 			out = append(out, m)
 			continue
 		}
-		if last := words[len(words)-1]; countryName(last) && cyrCapital(last) && !placePrefix[words[len(words)-2]] && !seqtag.IsPlace(s) {
-			i := strings.LastIndex(s, last)
-			head := strings.TrimRight(s[:i], " ")
+		head, last := strings.TrimRight(s[:sp], " "), s[sp+1:]
+		prev := head[strings.LastIndexByte(head, ' ')+1:]
+		if cyrCapital(last) && !placePrefix[prev] && countryName(last) && !seqtag.IsPlace(s) {
 			out = append(out, Mention{Start: m.Start, End: m.Start + len(head), Type: PER, Language: m.Language},
-				Mention{Start: m.Start + i, End: m.End, Type: LOC, Language: m.Language})
+				Mention{Start: m.Start + sp + 1, End: m.End, Type: LOC, Language: m.Language})
 			changed = true
 			continue
 		}
-		if first := words[0]; len(words) >= 3 && acronymForm(first) {
+		first := s[:strings.IndexByte(s, ' ')]
+		if rest := strings.TrimLeft(s[len(first):], " "); strings.Count(strings.TrimSpace(rest), " ") >= 1 && acronymForm(first) {
 			out = append(out, Mention{Start: m.Start, End: m.Start + len(first), Type: ORG, Language: m.Language},
-				Mention{Start: m.Start + strings.Index(s[len(first):], words[1]) + len(first), End: m.End, Type: PER, Language: m.Language})
+				Mention{Start: m.End - len(rest), End: m.End, Type: PER, Language: m.Language})
 			changed = true
 			continue
 		}
@@ -832,3 +873,13 @@ func acronymForm(w string) bool {
 // written without their hyphen.
 var placePrefix = map[string]bool{"Эль": true, "Сан": true, "Санта": true, "Лос": true, "Лас": true, "Ла": true,
 	"Ле": true, "Сен": true, "Сент": true, "Нью": true, "Коста": true, "Пуэрто": true, "Порт": true}
+
+// lastRunes returns the last n runes of w.
+func lastRunes(w string, n int) string {
+	i := len(w)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(w[:i])
+		i -= size
+	}
+	return w[i:]
+}
