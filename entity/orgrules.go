@@ -347,7 +347,11 @@ func namedAfter(text string, toks []token.Token, ms []Mention) []Mention {
 				// театра имени Станиславского); a second one may follow.
 				end = sort.Search(len(toks), func(j int) bool { return toks[j].End > m.End }) - 1
 			}
-			for _, t := range toks[tokenAt(toks, m.Start):i] {
+			first := tokenAt(toks, m.Start)
+			if first < 0 {
+				continue
+			}
+			for _, t := range toks[first:i] {
 				if isInstitution(t.Text) {
 					start = m.Start
 					break
@@ -827,6 +831,10 @@ func splitPersons(text string, ms []Mention) []Mention {
 			continue
 		}
 		head, last := strings.TrimRight(s[:sp], " "), s[sp+1:]
+		if head == "" || last == "" {
+			out = append(out, m)
+			continue
+		}
 		prev := head[strings.LastIndexByte(head, ' ')+1:]
 		if cyrCapital(last) && !placePrefix[prev] && countryName(last) && !seqtag.IsPlace(s) {
 			out = append(out, Mention{Start: m.Start, End: m.Start + len(head), Type: PER, Language: m.Language},

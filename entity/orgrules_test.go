@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/newsmon/newsmon/internal/token"
 )
 
@@ -272,5 +274,26 @@ func TestSplitPersons(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("splitPersons(%q) = %q; want %q", text, got, tc.want)
 		}
+	}
+}
+
+// TestRuRulesExtract runs the whole tagger on text that sets off each
+// Russian rule, edge cases included, and checks the mentions' invariants.
+func TestRuRulesExtract(t *testing.T) {
+	tg := tagger(t)
+	for _, text := range []string{
+		"У здания мэрии Москвы прошёл митинг. Заявил МВД Киргизии и Министерство обороны России.",
+		"НАСА вернётся на Луну, затем на Марс. Полюса Марса и Луны изучают.",
+		"Он пел в Музыкальном театре имени Станиславского и Немировича-Данченко и в театре им. А. П. Чехова",
+		"театре имени", "им.", "имени Чехова", "театр им", "МГУ им. ",
+		"Оливер Кан уступил. Реакцией Кана было разочарование. Каном, Кану.",
+		"Председатель Комитета по иностранным делам Госдумы. Комитета по",
+		"член Конгресса США заявил; нижней палате Конгресса",
+		"Кима Чен Ира КНДР. МИДа Сэйдзи Маэхара. МИДа  Сэйдзи. Эль Сальвадор",
+		"просили Анкару принять. Мехико гарантирует. Юрий Лужков ушёл; отставку Лужкова приняли",
+		"правительства\u00a0России и Белоруссии, правительство\nРоссии",
+		"\xffмэрии\x00Москвы имени\xff Чехова",
+	} {
+		checkMentions(t, text, tg.Extract(text, language.Russian))
 	}
 }
