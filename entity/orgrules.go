@@ -207,6 +207,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = stemMajority(text, toks, ms)
 	ms = placePersons(text, ms)
 	ms = surnameForms(text, toks, ms)
+	ms = untaggedCountries(toks, ms)
 	ms = orgTopics(toks, ms)
 	return ms
 }
@@ -891,3 +892,71 @@ func lastRunes(w string, n int) string {
 	}
 	return w[i:]
 }
+
+// untaggedCountries marks capitalized Cyrillic words in no mention that the
+// gazetteer knows as a country, in any case form and of up to four words
+// (Нидерланды, Объединённые Арабские Эмираты), as places: both corpora
+// mark every country. A word right after another capitalized word is left
+// alone (Единая Россия is a party), and so is the first word of a
+// sentence, a line (unless a list mark, •, stands before it) or a
+// quotation.
+func untaggedCountries(toks []token.Token, ms []Mention) []Mention {
+	g := gazetteer()
+	if g == nil {
+		return ms
+	}
+	var add []Mention
+	k := 0
+	var words [geo.MaxWords]string
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		for k < len(ms) && ms[k].End <= t.Start {
+			k++
+		}
+		if k < len(ms) && ms[k].Start < t.End || t.Kind != token.Word || !cyrCapital(t.Text) || !seqtag.IsPlace(t.Text) {
+			continue
+		}
+		if i > 0 && toks[i-1].Kind == token.Word && toks[i-1].Newlines == 0 && t.Newlines == 0 {
+			if r, _ := utf8.DecodeRuneInString(toks[i-1].Text); unicode.IsUpper(r) {
+				continue
+			}
+		}
+		if i == 0 || t.Newlines > 0 && toks[i-1].Text != "•" && toks[i-1].Text != "·" {
+			continue
+		}
+		switch toks[i-1].Text {
+		case ".", "!", "?", "…", "«", "\"", ":":
+			continue // a sentence or a quotation starts
+		}
+		if ruCommonCountry[t.Text] {
+			continue
+		}
+		// The longest run of capitalized words in no mention that is a country.
+		n := 0
+		for j := i; j < len(toks) && n < len(words) && toks[j].Kind == token.Word && cyrCapital(toks[j].Text) &&
+			(j == i || toks[j].Newlines == 0) && (k >= len(ms) || toks[j].End <= ms[k].Start); j++ {
+			words[n] = toks[j].Text
+			n++
+		}
+		m, kind := g.LongestMatch(words[:n])
+		if m == 0 || kind != geo.Country {
+			continue
+		}
+		if i+m < len(toks) && toks[i+m].Kind == token.Word && toks[i+m].Newlines == 0 && cyrCapital(toks[i+m].Text) {
+			continue // part of a longer name
+		}
+		add = append(add, Mention{Start: t.Start, End: toks[i+m-1].End, Type: LOC})
+		i += m - 1
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sortByStart(ms)
+	return ms
+}
+
+// ruCommonCountry are capitalized forms of ordinary Russian words that the
+// gazetteer's tolerance of case endings reads as countries (Самое as
+// Samoa, Того as Togo).
+var ruCommonCountry = map[string]bool{"Самое": true, "Самой": true, "Самом": true, "Того": true, "Тому": true, "Тем": true}

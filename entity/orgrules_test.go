@@ -297,3 +297,27 @@ func TestRuRulesExtract(t *testing.T) {
 		checkMentions(t, text, tg.Extract(text, language.Russian))
 	}
 }
+
+func TestUntaggedCountries(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"Второе место заняла Теа (Нидерланды) с 8 очками", []string{"Теа/PER"}, "Теа/PER|Нидерланды/LOC"},
+		{"Чили • Коста Рика • Эквадор • Египет", []string{"Чили/LOC"}, "Чили/LOC|Эквадор/LOC|Египет/LOC"},
+		{"в Южной Корее прошли", nil, "Южной Корее/LOC"},
+		{"в Объединённые Арабские Эмираты прилетел", nil, ""}, // not in the gazetteer in Russian
+		// Sentence starts, names that go on, ordinary words.
+		{"Нидерланды готовятся", nil, ""},
+		{"партия Единая Россия победила", nil, ""},
+		{"сказал: Самое правильное", nil, ""},
+		{"в Россия Сегодня", nil, ""},
+	} {
+		text := tc.text
+		got := renderMentions(text, untaggedCountries(token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("untaggedCountries(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
