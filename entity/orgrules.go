@@ -157,6 +157,12 @@ func ruOrgOfPlace(text string, toks []token.Token, ms []Mention) []Mention {
 		}
 		if j >= 0 && toks[j].Start >= prevEnd && toks[j+1].Newlines == 0 && isRuGovNoun(toks[j].Text) {
 			m.Start, m.Type = toks[j].Start, ORG
+			// An adjective of the body's level or kind before it is part of
+			// the name (федеральная прокуратура Бельгии, государственный
+			// департамент США).
+			if j > 0 && toks[j-1].Start >= prevEnd && toks[j].Newlines == 0 && bodyAdjective(toks[j-1].Text) {
+				m.Start = toks[j-1].Start
+			}
 		}
 		out = append(out, m)
 	}
@@ -960,3 +966,19 @@ func untaggedCountries(toks []token.Token, ms []Mention) []Mention {
 // gazetteer's tolerance of case endings reads as countries (Самое as
 // Samoa, Того as Togo).
 var ruCommonCountry = map[string]bool{"Самое": true, "Самой": true, "Самом": true, "Того": true, "Тому": true, "Тем": true}
+
+// ruBodyAdjectives are stems of adjectives of a state body's level or kind
+// (федеральная, государственный, городской, коалиционное).
+var ruBodyAdjectives = strings.Fields(`федеральн государственн генеральн городск областн краев региональн
+	национальн верховн конституционн центральн муниципальн районн временн переходн коалиционн`)
+
+// bodyAdjective reports a word of [ruBodyAdjectives] with an adjective's
+// ending (at most three runes).
+func bodyAdjective(w string) bool {
+	for _, h := range ruBodyAdjectives {
+		if rest, ok := foldPrefix(w, h); ok && rest >= 2 && rest <= 3 {
+			return true
+		}
+	}
+	return false
+}
