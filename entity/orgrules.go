@@ -206,6 +206,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	}
 	ms = congressOrgs(text, ms)
 	ms = splitPersons(text, ms)
+	ms = joinInitials(text, ms)
 	ms = ruOrgOfPlace(text, toks, ms)
 	ms = celestialPlaces(toks, ms)
 	ms = namedAfter(text, toks, ms)
@@ -981,4 +982,37 @@ func bodyAdjective(w string) bool {
 		}
 	}
 	return false
+}
+
+// joinInitials joins a person mention made only of initials (Дж., Ю. А.)
+// to the person mention right after it (Дж. Буш-младший): both corpora
+// keep initials in the name.
+func joinInitials(text string, ms []Mention) []Mention {
+	out := ms[:0]
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if m.Type == PER && i+1 < len(ms) && ms[i+1].Type == PER && initialsOnly(m.textIn(text)) {
+			if gap := text[m.End:ms[i+1].Start]; gap == "" || gap == " " || gap == "\u00a0" {
+				m.End = ms[i+1].End
+				i++
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// initialsOnly reports a text of one or more initials: a capital letter
+// and at most one more letter, then a dot (А., Дж., Ю. А.).
+func initialsOnly(s string) bool {
+	n := 0
+	for _, part := range strings.Fields(strings.ReplaceAll(s, ".", ". ")) {
+		body, ok := strings.CutSuffix(part, ".")
+		r, _ := utf8.DecodeRuneInString(body)
+		if !ok || body == "" || !unicode.IsUpper(r) || utf8.RuneCountInString(body) > 2 {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

@@ -324,3 +324,24 @@ func TestUntaggedCountries(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinInitials(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"Дж. Буш-младший выиграл", []string{"Дж./PER", "Буш-младший/PER"}, "Дж. Буш-младший/PER"},
+		{"Ю. А. Гагарин и Ю.А. Гагарин", []string{"Ю. А./PER", "Гагарин/PER", "Ю.А./PER", "Гагарин/PER"}, "Ю. А. Гагарин/PER|Ю.А. Гагарин/PER"},
+		// Not initials, or not next to each other.
+		{"Иван Петров", []string{"Иван/PER", "Петров/PER"}, "Иван/PER|Петров/PER"},
+		{"Дж., Буш", []string{"Дж./PER", "Буш/PER"}, "Дж./PER|Буш/PER"},
+		{"США. Буш", []string{"США./PER", "Буш/PER"}, "США./PER|Буш/PER"},
+	} {
+		text := tc.text
+		got := renderMentions(text, joinInitials(text, placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("joinInitials(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
