@@ -207,6 +207,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = congressOrgs(text, ms)
 	ms = splitPersons(text, ms)
 	ms = joinInitials(text, ms)
+	ms = trimTitles(text, ms)
 	ms = ruOrgOfPlace(text, toks, ms)
 	ms = celestialPlaces(toks, ms)
 	ms = namedAfter(text, toks, ms)
@@ -783,8 +784,8 @@ func congressOrgs(text string, ms []Mention) []Mention {
 
 // placePersons makes a Cyrillic person mention of one word a place when
 // the gazetteer's best candidate for it is a country or a city of a million
-// people (просили Анкару, Мехико гарантирует) and no person mention of the
-// text ends in it.
+// people (просили Анкару, Мехико гарантирует) and no person mention of two
+// or more words in the text has the word in any case form (Кобе Брайант).
 func placePersons(text string, ms []Mention) []Mention {
 	g := gazetteer()
 	if g == nil {
@@ -810,12 +811,14 @@ func placePersons(text string, ms []Mention) []Mention {
 			surnames = map[string]bool{}
 			for _, o := range ms {
 				t := o.textIn(text)
-				if j := strings.LastIndexByte(t, ' '); o.Type == PER && j >= 0 {
-					surnames[t[j+1:]] = true
+				if o.Type == PER && strings.Contains(t, " ") {
+					for _, w := range strings.Fields(t) {
+						surnames[surnameStem(w)] = true
+					}
 				}
 			}
 		}
-		if !surnames[s] {
+		if !surnames[surnameStem(s)] {
 			m.Type = LOC
 		}
 	}
@@ -824,7 +827,8 @@ func placePersons(text string, ms []Mention) []Mention {
 
 // splitPersons splits a place or an organization off a Cyrillic person
 // mention that the tagger ran into it: a last word that the gazetteer
-// knows as a country (Кима Чен Ира КНДР → Кима Чен Ира, КНДР) and a first
+// knows as a country, after two or more words or written as an acronym
+// (Кима Чен Ира КНДР → Кима Чен Ира, КНДР; not Мартин Куба), and a first
 // word that is an acronym with two or more words after it (МИДа Сэйдзи
 // Маэхара → МИДа, Сэйдзи Маэхара). Neither corpus lets a person's name
 // take them in.
@@ -844,7 +848,7 @@ func splitPersons(text string, ms []Mention) []Mention {
 			continue
 		}
 		prev := head[strings.LastIndexByte(head, ' ')+1:]
-		if cyrCapital(last) && !placePrefix[prev] && countryName(last) && !seqtag.IsPlace(s) {
+		if cyrCapital(last) && !placePrefix[prev] && (strings.Contains(head, " ") || acronymForm(last)) && countryName(last) && !seqtag.IsPlace(s) {
 			out = append(out, Mention{Start: m.Start, End: m.Start + len(head), Type: PER, Language: m.Language},
 				Mention{Start: m.Start + sp + 1, End: m.End, Type: LOC, Language: m.Language})
 			changed = true
@@ -902,11 +906,12 @@ func lastRunes(w string, n int) string {
 
 // untaggedCountries marks capitalized Cyrillic words in no mention that the
 // gazetteer knows as a country, in any case form and of up to four words
-// (Нидерланды, Объединённые Арабские Эмираты), as places: both corpora
-// mark every country. A word right after another capitalized word is left
-// alone (Единая Россия is a party), and so is the first word of a
-// sentence, a line (unless a list mark, •, stands before it) or a
-// quotation.
+// (Нидерланды, Южной Корее), as places: both corpora mark every country.
+// The word before must be a list mark, a bracket, a comma, и or a
+// preposition ([countryContext]): after a noun the country is often part
+// of a longer place that NEREL marks whole (на юге Англии, у берегов
+// Туниса), and a capitalized word before it makes it part of a name
+// (Единая Россия).
 func untaggedCountries(toks []token.Token, ms []Mention) []Mention {
 	g := gazetteer()
 	if g == nil {
@@ -931,9 +936,8 @@ func untaggedCountries(toks []token.Token, ms []Mention) []Mention {
 		if i == 0 || t.Newlines > 0 && toks[i-1].Text != "•" && toks[i-1].Text != "·" {
 			continue
 		}
-		switch toks[i-1].Text {
-		case ".", "!", "?", "…", "«", "\"", ":":
-			continue // a sentence or a quotation starts
+		if !countryContext[strings.ToLower(toks[i-1].Text)] {
+			continue
 		}
 		if ruCommonCountry[t.Text] {
 			continue
@@ -1016,3 +1020,59 @@ func initialsOnly(s string) bool {
 	}
 	return n > 0
 }
+
+// ruTitles are stems of Russian titles and occupations that stand before a
+// person's name, capitalized at the start of a sentence (Президент Обама,
+// Архиепископ Лонгин, Судья Зорькин): both corpora leave them out of the
+// name. Мать (Мать Тереза) and святой, which the corpora keep, are not
+// listed, nor titles that begin given names (эмир: Эмир Кустурица; мэр:
+// Мэри).
+var ruTitles = []struct {
+	stem string
+	max  int
+}{
+	{"президент", 3}, {"премьер-министр", 3}, {"премьер", 3}, {"министр", 3}, {"архиепископ", 3},
+	{"митрополит", 3}, {"патриарх", 3}, {"ксендз", 3}, {"генерал", 3}, {"полковник", 3},
+	{"сенатор", 3}, {"губернатор", 3}, {"посол", 2}, {"депутат", 3}, {"судья", 2}, {"судьи", 0},
+	{"профессор", 3}, {"доктор", 3}, {"актер", 3}, {"актёр", 3}, {"актриса", 2}, {"певица", 2}, {"певец", 0},
+	{"режиссер", 3}, {"режиссёр", 3}, {"тренер", 3}, {"канцлер", 3}, {"король", 2}, {"королева", 2},
+	{"принц", 3}, {"принцесса", 2}, {"сэр", 0}, {"лорд", 2}, {"князь", 0}, {"граф", 0}, {"царь", 0},
+	{"император", 3}, {"императрица", 2},
+}
+
+// trimTitles drops a capitalized title ([ruTitles]) from the start of a
+// person mention of two or more words.
+func trimTitles(text string, ms []Mention) []Mention {
+	for i := range ms {
+		m := &ms[i]
+		s := m.textIn(text)
+		sp := strings.IndexByte(s, ' ')
+		if m.Type != PER || sp < 0 || !cyrCapital(s) {
+			continue
+		}
+		first, rest := s[:sp], strings.TrimSpace(s[sp+1:])
+		if !cyrCapital(rest) && !latinCapital(rest) || !strings.Contains(rest, " ") && strings.HasSuffix(rest, "ий") {
+			continue // no name follows (Президент России, Папа Римский)
+		}
+		for _, t := range ruTitles {
+			if rest, ok := foldPrefix(first, strings.ReplaceAll(t.stem, "ё", "е")); ok && rest <= t.max {
+				m.Start += sp + 1
+				break
+			}
+		}
+	}
+	return ms
+}
+
+// latinCapital reports a text that starts with a Latin capital letter.
+func latinCapital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r < 0x250 && unicode.IsUpper(r)
+}
+
+// countryContext are the words and marks after which a country's name
+// stands on its own.
+var countryContext = map[string]bool{"(": true, "•": true, "·": true, ",": true, "и": true, "или": true, "—": true,
+	"в": true, "во": true, "из": true, "с": true, "со": true, "до": true, "от": true, "к": true, "ко": true,
+	"по": true, "для": true, "у": true, "о": true, "об": true, "между": true, "через": true, "против": true,
+	"на": true, "за": true, "при": true, "без": true}

@@ -249,6 +249,7 @@ func TestPlacePersons(t *testing.T) {
 		// A surname of the text, a small town, a Latin name.
 		{"Пол Лондон и Лондон", []string{"Пол Лондон/PER", "Лондон/PER"}, "Пол Лондон/PER|Лондон/PER"},
 		{"Кан сказал", []string{"Кан/PER"}, "Кан/PER"},
+		{"Кобе Брайант погиб. Тебя будет не хватать, Кобе", []string{"Кобе Брайант/PER", "Кобе/PER"}, "Кобе Брайант/PER|Кобе/PER"},
 		{"Paris said", []string{"Paris/PER"}, "Paris/PER"},
 	} {
 		text := tc.text
@@ -270,6 +271,7 @@ func TestSplitPersons(t *testing.T) {
 		// Names that only look so.
 		{"Египет • Эль Сальвадор • Эфиопия", []string{"Эль Сальвадор/PER"}, "Эль Сальвадор/PER"},
 		{"сказал Джек Лондон", []string{"Джек Лондон/PER"}, "Джек Лондон/PER"},
+		{"председатель ODS Мартин Куба заявил", []string{"Мартин Куба/PER"}, "Мартин Куба/PER"},
 		{"сказал ЮАР Зума", []string{"ЮАР Зума/PER"}, "ЮАР Зума/PER"},
 	} {
 		text := tc.text
@@ -316,6 +318,7 @@ func TestUntaggedCountries(t *testing.T) {
 		{"партия Единая Россия победила", nil, ""},
 		{"сказал: Самое правильное", nil, ""},
 		{"в Россия Сегодня", nil, ""},
+		{"на юге Англии", nil, ""}, // NEREL marks юге Англии whole
 	} {
 		text := tc.text
 		got := renderMentions(text, untaggedCountries(token.Tokenize(text), placeMentions(t, text, tc.in...)))
@@ -342,6 +345,30 @@ func TestJoinInitials(t *testing.T) {
 		got := renderMentions(text, joinInitials(text, placeMentions(t, text, tc.in...)))
 		if got != tc.want {
 			t.Errorf("joinInitials(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
+
+func TestTrimTitles(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"Президент Обама заявил", []string{"Президент Обама/PER"}, "Обама/PER"},
+		{"Архиепископ Лонгин считает", []string{"Архиепископ Лонгин/PER"}, "Лонгин/PER"},
+		{"Сенатор Джон Керри", []string{"Сенатор Джон Керри/PER"}, "Джон Керри/PER"},
+		// Titles the corpora keep, given names, no name after the title.
+		{"Мать Тереза", []string{"Мать Тереза/PER"}, "Мать Тереза/PER"},
+		{"Эмир Кустурица", []string{"Эмир Кустурица/PER"}, "Эмир Кустурица/PER"},
+		{"Мэри Миллер", []string{"Мэри Миллер/PER"}, "Мэри Миллер/PER"},
+		{"Папа Римский", []string{"Папа Римский/PER"}, "Папа Римский/PER"},
+		{"Президент", []string{"Президент/PER"}, "Президент/PER"},
+	} {
+		text := tc.text
+		got := renderMentions(text, trimTitles(text, placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("trimTitles(%q) = %q; want %q", text, got, tc.want)
 		}
 	}
 }
