@@ -280,7 +280,8 @@ func celestialPlaces(toks []token.Token, ms []Mention) []Mention {
 			}
 		case k < len(ms) && ms[k].Start < t.End:
 			// inside a longer mention
-		case i > 0 && t.Newlines == 0 && !sentenceEnd(toks[i-1].Text):
+		case i > 0 && t.Newlines == 0 && !sentenceEnd(toks[i-1].Text) && !(toks[i-1].Kind == token.Word && capitalized(toks[i-1].Text)):
+			// Not after a capitalized word: part of a title (Пляска Солнца).
 			add = append(add, Mention{Start: t.Start, End: t.End, Type: LOC})
 		}
 	}
@@ -1076,3 +1077,9 @@ var countryContext = map[string]bool{"(": true, "•": true, "·": true, ",": tr
 	"в": true, "во": true, "из": true, "с": true, "со": true, "до": true, "от": true, "к": true, "ко": true,
 	"по": true, "для": true, "у": true, "о": true, "об": true, "между": true, "через": true, "против": true,
 	"на": true, "за": true, "при": true, "без": true}
+
+// capitalized reports a word that starts with a capital letter.
+func capitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

@@ -81,6 +81,7 @@ func TestCelestialPlaces(t *testing.T) {
 		{"НАСА возвращается на Луну и Марс", []string{"НАСА/ORG", "Луну/PER", "Марс/PER"}, "НАСА/ORG|Луну/LOC|Марс/LOC"},
 		{"полюсах Марса, чем о полюсах Луны", nil, "Марса/LOC|Луны/LOC"},
 		{"старейшим жителем Земли является", nil, "Земли/LOC"},
+		{"вождь Пляски Солнца из племени", nil, ""},
 		{"Луна светила ярко", nil, ""},            // sentence start: no evidence of a name
 		{"на земле и на луне", nil, ""},           // lower case: common nouns
 		{"роман «Луна-суровая хозяйка»", nil, ""}, // one hyphenated word
