@@ -22,7 +22,8 @@ import (
 // Москвы, правительства Киргизии, сборной Бразилии, посольства США): both
 // corpora mark the whole as one organization. Bodies that the corpora
 // mark both ways are left out (власти Москвы, суд Москвы, руководство
-// Грузии, спецслужбы Северной Кореи). Each entry is a stem and the most runes an ending may add.
+// Грузии, спецслужбы Северной Кореи). Each entry is a stem and the most
+// runes an ending may add.
 var ruGovNouns = []struct {
 	stem string
 	max  int
