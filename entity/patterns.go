@@ -172,7 +172,9 @@ var eventNouns = strings.Fields(`forum summit congress olympics olympiad champio
 	форумы саммиті съезі құрылтай мерекесі күні`)
 
 // eventHeaded reports a mention of two or more words whose first or last
-// word is an event noun.
+// word is an event noun. English "congress" heads an event only with a
+// number or an ordinal (20th Party Congress); without one it is mostly a
+// legislature or a party (U.S. Congress, African National Congress).
 func eventHeaded(s string) bool {
 	words := strings.Fields(normalize.Fold(s))
 	if len(words) < 2 {
@@ -181,11 +183,33 @@ func eventHeaded(s string) bool {
 	for _, w := range []string{words[0], words[len(words)-1]} {
 		for _, e := range eventNouns {
 			if strings.HasPrefix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) <= 3 {
+				if e == "congress" && !hasOrdinal(words) {
+					continue
+				}
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// hasOrdinal reports whether a folded word is a number or an English
+// ordinal (20th, first ... twelfth).
+func hasOrdinal(words []string) bool {
+	for _, w := range words {
+		if strings.ContainsAny(w, "0123456789") || englishOrdinals[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var englishOrdinals = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth") {
+		englishOrdinals[w] = true
+	}
 }
 
 // isNameYear reports words like Zapad-2021: a capitalized name of two or
