@@ -226,18 +226,45 @@ func Viterbi(emis Emissions, trans *[NumLabels + 1][NumLabels]float32, out []Lab
 			cur[b] = negInf
 		}
 	}
+	// The columns of trans, for the labels that may follow any label.
+	var col [NumLabels][NumLabels]float32
+	for a := range NumLabels {
+		for b := range NumLabels {
+			col[b][a] = trans[a][b]
+		}
+	}
 	for k := 1; k < n; k++ {
 		e, back := &emis[k], &bp[k]
 		// O and the B- labels may follow any label; ties go to the first.
 		for _, b := range [...]int{0, 1, 3, 5, 7} {
-			best, arg := cur[0]+trans[0][b], 0
-			for a := 1; a < NumLabels; a++ {
-				if s := cur[a] + trans[a][b]; s > best {
-					best, arg = s, a
-				}
+			t := &col[b]
+			best, arg := cur[0]+t[0], uint8(0)
+			if s := cur[1] + t[1]; s > best {
+				best, arg = s, 1
+			}
+			if s := cur[2] + t[2]; s > best {
+				best, arg = s, 2
+			}
+			if s := cur[3] + t[3]; s > best {
+				best, arg = s, 3
+			}
+			if s := cur[4] + t[4]; s > best {
+				best, arg = s, 4
+			}
+			if s := cur[5] + t[5]; s > best {
+				best, arg = s, 5
+			}
+			if s := cur[6] + t[6]; s > best {
+				best, arg = s, 6
+			}
+			if s := cur[7] + t[7]; s > best {
+				best, arg = s, 7
+			}
+			if s := cur[8] + t[8]; s > best {
+				best, arg = s, 8
 			}
 			next[b] = best + e[b]
-			back[b] = uint8(arg)
+			back[b] = arg
 		}
 		// I- of a type follows B- or I- of that type. From the second
 		// token on, every B- label has a finite score, so best is finite.
