@@ -274,7 +274,7 @@ func cleanName(s string) string {
 	space := false
 	for i, r := range s {
 		if r == utf8.RuneError {
-			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
+			if _, n := runes.Decode(s[i:]); n <= 1 {
 				continue
 			}
 		}
@@ -314,7 +314,7 @@ func splitWords(s string) []span {
 	for i, r := range s {
 		letter := runes.IsLetter(r) || unicode.Is(unicode.Mn, r)
 		if !letter && start >= 0 && (r == '\'' || r == '’' || r == 'ʼ') {
-			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			next, _ := runes.Decode(s[i+utf8.RuneLen(r):])
 			if runes.IsLetter(next) {
 				continue
 			}
@@ -379,7 +379,7 @@ func inflectable(text string, words []span, typ Type) []int {
 		}
 		for _, pick := range picks {
 			w := text[words[pick].start:words[pick].end]
-			if len(w) <= maxWordBytes && isCyrillicWord(w) && !isAllUpper(w) && !innerCapital(w) && utf8.RuneCountInString(w) > 1 &&
+			if len(w) <= maxWordBytes && isCyrillicWord(w) && !isAllUpper(w) && !innerCapital(w) && runes.Count(w) > 1 &&
 				!(typ == PER && nameParticles[runes.Lower(w)]) {
 				out = append(out, pick)
 			}
@@ -415,7 +415,7 @@ func innerCapital(w string) bool {
 }
 
 func isCapital(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+	r, _ := runes.Decode(w)
 	return runes.IsUpper(r)
 }
 
@@ -468,7 +468,7 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 		// Fleeting vowels the tables do not model: церкви -> церковь.
 		form := nom
 		if isCapital(word) {
-			r, n := utf8.DecodeRuneInString(nom)
+			r, n := runes.Decode(nom)
 			form = string(unicode.ToUpper(r)) + nom[n:]
 		}
 		return []cand{{form: form, cases: sgG | sgD | sgL | sgI | plN, g: fem, class: noun, score: 1}}
@@ -498,7 +498,7 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 					continue // people are not named in the plural
 				}
 				stem := word[:len(word)-len(e.suf)]
-				if utf8.RuneCountInString(stem) < 2 || !stemOK(stem, p.stem, c.lang) {
+				if runes.Count(stem) < 2 || !stemOK(stem, p.stem, c.lang) {
 					continue
 				}
 				nom := p.nom
@@ -542,7 +542,7 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 					}
 					if p.class == adj && !adjStem(st) {
 						k.score -= 0.3 // Китая is Китай, not an adjective
-					} else if p.class == adj && (utf8.RuneCountInString(e.suf) >= 3 || !isCapital(word)) {
+					} else if p.class == adj && (runes.Count(e.suf) >= 3 || !isCapital(word)) {
 						k.score += 0.3 // Зеленскому, американском: adjectival
 					}
 					if nom != p.nom {
@@ -589,7 +589,7 @@ func (c *canonizer) analyse(word string, typ Type) []cand {
 		case "ов", "ев", "ин", "ів", "ей":
 			continue // Иванов, Путин, Сергей: common nominative endings too
 		}
-		longest = max(longest, utf8.RuneCountInString(suf))
+		longest = max(longest, runes.Count(suf))
 	}
 	if longest >= 2 {
 		for i := range rs {
@@ -930,7 +930,7 @@ func (c *canonizer) kazakh(text string, words []span) string {
 			continue // Қырғызстан, Ауғанстан: -стан is no ablative
 		}
 		stem := word[:len(word)-len(s)]
-		if utf8.RuneCountInString(stem) < 3 || !hasVowel(stem) || !kkHarmony(s, lastRune(runes.Lower(stem))) {
+		if runes.Count(stem) < 3 || !hasVowel(stem) || !kkHarmony(s, lastRune(runes.Lower(stem))) {
 			continue
 		}
 		// на/не are dative only after the possessive ы/і/сы/сі (облысына);
@@ -987,11 +987,11 @@ func (c *canonizer) titleCaps(text string) string {
 		if !isAllUpper(word) || !hasVowel(word) || knownAcronyms[runes.Lower(word)] {
 			continue
 		}
-		if utf8.RuneCountInString(word) < 6 && !knownNominatives[runes.Lower(word)] {
+		if runes.Count(word) < 6 && !knownNominatives[runes.Lower(word)] {
 			continue
 		}
 		b.WriteString(text[last:w.start])
-		r, n := utf8.DecodeRuneInString(word)
+		r, n := runes.Decode(word)
 		b.WriteRune(r)
 		b.WriteString(runes.Lower(word[n:]))
 		last = w.end
@@ -1071,12 +1071,12 @@ func patronymicGender(text string, words []span, units []int) gender {
 	for _, u := range units {
 		w := runes.Lower(text[words[u].start:words[u].end])
 		for _, st := range []string{"вна", "вны", "вне", "вну", "вной", "чна", "чны", "чне", "чну", "чной", "івна", "івни", "івні", "івну", "івною"} {
-			if strings.HasSuffix(w, st) && utf8.RuneCountInString(w) > 5 {
+			if strings.HasSuffix(w, st) && runes.Count(w) > 5 {
 				return fem
 			}
 		}
 		for _, st := range []string{"вич", "вича", "вичу", "вичем", "виче", "вичі", "вичеві"} {
-			if strings.HasSuffix(w, st) && utf8.RuneCountInString(w) > 5 {
+			if strings.HasSuffix(w, st) && runes.Count(w) > 5 {
 				return masc
 			}
 		}
@@ -1094,7 +1094,7 @@ func russianAdjective(text string, words []span) bool {
 	for _, w := range words {
 		lw := runes.Lower(text[w.start:w.end])
 		for _, e := range []string{"ая", "ое", "ый", "ий", "ой", "ые", "ие", "ского", "ской"} {
-			if strings.HasSuffix(lw, e) && utf8.RuneCountInString(lw) > 4 {
+			if strings.HasSuffix(lw, e) && runes.Count(lw) > 4 {
 				return true
 			}
 		}
@@ -1110,7 +1110,7 @@ func kkHarmony(suffix string, last rune) bool {
 	// в counts as voiceless: Тоқаевтың, Белоусовты.
 	voiceless := strings.ContainsRune("кқпстфхшщцчһв", last)
 	vowel := isVowelRune(last)
-	first, _ := utf8.DecodeRuneInString(suffix)
+	first, _ := runes.Decode(suffix)
 	switch first {
 	case 'т', 'қ', 'к', 'п':
 		return voiceless
@@ -1182,7 +1182,7 @@ func headSuffix(lw string) (gender, bool) {
 			continue
 		}
 		rest := lw[i:]
-		if utf8.RuneCountInString(rest) < 5 {
+		if runes.Count(rest) < 5 {
 			break
 		}
 		if g, ok := headNouns[rest]; ok {

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/geo"
 	"github.com/newsmon/newsmon/internal/runes"
@@ -87,7 +86,7 @@ var directionWord = map[string]bool{
 
 // latinName reports a name that starts with a Latin capital letter.
 func latinName(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := runes.Decode(s)
 	return r < 0x250 && runes.IsUpper(r)
 }
 
@@ -273,7 +272,7 @@ func sentenceStart(toks []token.Token, k int) bool {
 func kkPlural(w string) bool {
 	lw := runes.Lower(w)
 	for _, s := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
-		if strings.HasSuffix(lw, s) && utf8.RuneCountInString(lw) > 5 {
+		if strings.HasSuffix(lw, s) && runes.Count(lw) > 5 {
 			return true
 		}
 	}
@@ -289,7 +288,7 @@ func naturalFeature(s string) bool {
 	if g == nil {
 		return false
 	}
-	if utf8.RuneCountInString(s) < 4 {
+	if runes.Count(s) < 4 {
 		return false // OB is Odense Boldklub more often than the Ob
 	}
 	cands, ok := g.Lookup(s)
@@ -604,7 +603,7 @@ func sentenceFollows(toks []token.Token) bool {
 			return false
 		}
 		if t.Kind == token.Word {
-			if r, _ := utf8.DecodeRuneInString(t.Text); runes.IsLower(r) {
+			if r, _ := runes.Decode(t.Text); runes.IsLower(r) {
 				return true
 			}
 		}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/translit"
@@ -164,7 +163,7 @@ func buildIndex(entries []Knowledge) *kbIndex {
 			if n > 0 && entries[i].Type != PER {
 				break
 			}
-			if r, _ := utf8.DecodeRuneInString(w); unicode.Is(unicode.Cyrillic, r) && !isAllUpper(w) {
+			if r, _ := runes.Decode(w); unicode.Is(unicode.Cyrillic, r) && !isAllUpper(w) {
 				kb.words[runes.Lower(w)] = true
 			}
 		}

@@ -234,11 +234,11 @@ func isGloss(text string, toks []token.Token, k int) bool {
 	if prev.Kind != token.Word || toks[k-1].Newlines > 0 {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(prev.Text); !runes.IsUpper(r) {
+	if r, _ := runes.Decode(prev.Text); !runes.IsUpper(r) {
 		return false
 	}
 	if k >= 3 && toks[k-3].Kind == token.Word && toks[k-2].Newlines == 0 && toks[k-3].End < prev.Start {
-		if r, _ := utf8.DecodeRuneInString(toks[k-3].Text); runes.IsUpper(r) {
+		if r, _ := runes.Decode(toks[k-3].Text); runes.IsUpper(r) {
 			return false // a name of two or more words before the bracket
 		}
 	}
@@ -335,7 +335,7 @@ func kbLongNames(text string, toks []token.Token, ms []Mention, lang language.Ta
 	var add []Mention
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		r, _ := utf8.DecodeRuneInString(t.Text)
+		r, _ := runes.Decode(t.Text)
 		if t.Kind != token.Word || !runes.IsUpper(r) {
 			continue
 		}
@@ -403,7 +403,7 @@ func nameWordsOnly(toks []token.Token) bool {
 		if t.Kind != token.Word {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(t.Text)
+		r, _ := runes.Decode(t.Text)
 		if !runes.IsUpper(r) && !unicode.IsDigit(r) && (len(t.Text) > 20 || !stopWords[runes.Lower(t.Text)]) {
 			return false
 		}

@@ -2,7 +2,6 @@ package entity
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
@@ -118,7 +117,7 @@ func closesName(w string, words map[string]bool) bool {
 func stemOf(w string) string {
 	lw := runes.Lower(w)
 	for _, e := range kkCaseEndings {
-		if strings.HasSuffix(lw, e) && utf8.RuneCountInString(lw)-utf8.RuneCountInString(e) >= 3 {
+		if strings.HasSuffix(lw, e) && runes.Count(lw)-runes.Count(e) >= 3 {
 			return w[:len(w)-len(e)]
 		}
 	}

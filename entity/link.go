@@ -603,7 +603,7 @@ func initials(name string) string {
 		if stopWords[runes.Lower(w)] {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(w)
+		r, _ := runes.Decode(w)
 		b.WriteRune(unicode.ToUpper(r))
 	}
 	return b.String()
@@ -645,7 +645,7 @@ func linkAcronyms(text string, mentions []Mention, ms []linkMention, union func(
 			continue
 		}
 		for _, in := range [2]string{initials(ms[j].form), initials(m.Text)} {
-			if utf8.RuneCountInString(in) >= 3 {
+			if runes.Count(in) >= 3 {
 				if _, ok := byInitials[in]; !ok {
 					byInitials[in] = j
 				}
@@ -688,8 +688,8 @@ func linkAcronyms(text string, mentions []Mention, ms []linkMention, union func(
 // their keys (NATO, Организация Североатлантического договора does not
 // match, НАТО and NATO do).
 func sameInitial(acr, long, acrKey, longKey string) bool {
-	a, _ := utf8.DecodeRuneInString(acr)
-	l, _ := utf8.DecodeRuneInString(long)
+	a, _ := runes.Decode(acr)
+	l, _ := runes.Decode(long)
 	if unicode.ToUpper(a) == unicode.ToUpper(l) && runes.IsLetter(a) {
 		return true
 	}
@@ -849,7 +849,7 @@ func feminineNext(text string, m Mention) bool {
 			break
 		}
 		lw := runes.Lower(w)
-		if utf8.RuneCountInString(lw) >= 4 && (strings.HasSuffix(lw, "ла") || strings.HasSuffix(lw, "лась")) &&
+		if runes.Count(lw) >= 4 && (strings.HasSuffix(lw, "ла") || strings.HasSuffix(lw, "лась")) &&
 			isCyrillicWord(lw) {
 			return true
 		}
@@ -892,7 +892,7 @@ func derivedStem(form string) string {
 			continue
 		}
 		rest := lf[i+len(sk):]
-		if n := utf8.RuneCountInString(rest); n >= 1 && n <= 4 && strings.Trim(rest, "аяоеыиійюуємхь") == "" {
+		if n := runes.Count(rest); n >= 1 && n <= 4 && strings.Trim(rest, "аяоеыиійюуємхь") == "" {
 			stem = lf[:i]
 			break
 		}
@@ -905,7 +905,7 @@ func derivedStem(form string) string {
 			}
 		}
 	}
-	if utf8.RuneCountInString(stem) < 3 {
+	if runes.Count(stem) < 3 {
 		return ""
 	}
 	k := kbKey(stem)
@@ -1088,11 +1088,11 @@ func appositiveQuote(text string, m Mention) bool {
 			return true
 		}
 		for _, stem := range genericNouns {
-			if strings.HasPrefix(word, stem) && utf8.RuneCountInString(word)-utf8.RuneCountInString(stem) <= 3 {
+			if strings.HasPrefix(word, stem) && runes.Count(word)-runes.Count(stem) <= 3 {
 				return true
 			}
 		}
-		if r, _ := utf8.DecodeRuneInString(before[start:]); !runes.IsLower(r) || prepositions[word] {
+		if r, _ := runes.Decode(before[start:]); !runes.IsLower(r) || prepositions[word] {
 			return false
 		}
 		before = strings.TrimRight(before[:start], " ")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsmon/newsmon/entity/seqtag"
 	"github.com/newsmon/newsmon/geo"
+	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
 )
 
@@ -38,7 +39,7 @@ var ruGovNouns = []struct {
 // [ruGovNouns]. Сборник, сенатор and конгрессмен and their forms are
 // none.
 func isRuGovNoun(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+	r, _ := runes.Decode(w)
 	switch unicode.ToLower(r) {
 	case 'п', 'а', 'м', 'д', 'г', 'с', 'к': // the stems' first letters: most words stop here
 	default:
@@ -65,8 +66,8 @@ func ruGenitiveWord(w string) bool {
 	if w == "дел" {
 		return true // министерства иностранных дел
 	}
-	r, _ := utf8.DecodeRuneInString(w)
-	if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) || utf8.RuneCountInString(w) < 4 {
+	r, _ := runes.Decode(w)
+	if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) || runes.Count(w) < 4 {
 		return false
 	}
 	for _, e := range []string{"ли", "ла", "ло", "ть", "ет", "ит", "ют", "ят", "ут", "ат", "ся", "сь"} {
@@ -91,7 +92,7 @@ func foldPrefix(w, stem string) (rest int, ok bool) {
 		if i >= len(w) {
 			return 0, false
 		}
-		r, n := utf8.DecodeRuneInString(w[i:])
+		r, n := runes.Decode(w[i:])
 		r = unicode.ToLower(r)
 		if r == 'ё' {
 			r = 'е'
@@ -101,12 +102,12 @@ func foldPrefix(w, stem string) (rest int, ok bool) {
 		}
 		i += n
 	}
-	return utf8.RuneCountInString(w[i:]), true
+	return runes.Count(w[i:]), true
 }
 
 // cyrCapital reports a word that starts with a Cyrillic capital letter.
 func cyrCapital(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+	r, _ := runes.Decode(w)
 	return unicode.Is(unicode.Cyrillic, r) && unicode.IsUpper(r)
 }
 
@@ -234,7 +235,7 @@ var ruCelestial = []struct{ stem, ends string }{
 // celestialName reports a capitalized word that is a case form of
 // [ruCelestial] (Луна, Луной, Марсом, Земле).
 func celestialName(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+	r, _ := runes.Decode(w)
 	switch r {
 	case 'Л', 'М', 'З', 'С', 'Ю', 'Н', 'П': // the stems' first letters: most words stop here
 	default:
@@ -247,7 +248,7 @@ func celestialName(w string) bool {
 			continue
 		}
 		rest := lastRunes(w, n)
-		r, _ := utf8.DecodeRuneInString(rest)
+		r, _ := runes.Decode(rest)
 		switch {
 		case n == 0:
 			return stem == "марс" || stem == "юпитер" || stem == "сатурн" || stem == "нептун" || stem == "плутон"
@@ -315,7 +316,7 @@ var ruInstitutions = strings.Fields(`театр институт универс�
 // isInstitution reports a word of [ruInstitutions] (at most four runes of
 // ending) or a Cyrillic acronym (МХТ, НИИ, МГУ).
 func isInstitution(w string) bool {
-	if utf8.RuneCountInString(w) >= 2 && utf8.RuneCountInString(w) <= 6 && allCaps(w) && cyrCapital(w) {
+	if runes.Count(w) >= 2 && runes.Count(w) <= 6 && allCaps(w) && cyrCapital(w) {
 		return true
 	}
 	for _, h := range ruInstitutions {
@@ -418,14 +419,14 @@ func nameEnd(toks []token.Token, ms []Mention, i int) int {
 		if t.Newlines > 0 || t.Kind != token.Word {
 			break
 		}
-		r, _ := utf8.DecodeRuneInString(t.Text)
+		r, _ := runes.Decode(t.Text)
 		if !unicode.IsUpper(r) {
 			break
 		}
 		if strings.HasSuffix(t.Text, ".") {
 			continue // an initial
 		}
-		if j+1 < len(toks) && toks[j+1].Text == "." && utf8.RuneCountInString(t.Text) == 1 {
+		if j+1 < len(toks) && toks[j+1].Text == "." && runes.Count(t.Text) == 1 {
 			j++ // an initial split from its dot
 			continue
 		}
@@ -457,9 +458,9 @@ var ruSurnameEndings = strings.Fields(`ого ому ым ом ой ей ем и
 // runes. The name's capital stays: the stems are compared with each other
 // only, and slicing w does not allocate.
 func surnameStem(w string) string {
-	n := utf8.RuneCountInString(w)
+	n := runes.Count(w)
 	for _, e := range ruSurnameEndings {
-		if strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= 3 {
+		if strings.HasSuffix(w, e) && n-runes.Count(e) >= 3 {
 			return w[:len(w)-len(e)]
 		}
 	}
@@ -481,7 +482,7 @@ func surnameTypes(text string, ms []Mention) []Mention {
 		s := m.textIn(text)
 		i := strings.LastIndexByte(s, ' ')
 		last := s[i+1:]
-		if m.Type != PER || i < 0 || !cyrCapital(last) || utf8.RuneCountInString(last) < 3 || placeAdjective(last) || bigPlace(last) {
+		if m.Type != PER || i < 0 || !cyrCapital(last) || runes.Count(last) < 3 || placeAdjective(last) || bigPlace(last) {
 			continue // no surname, or a name run into a place (Нетаньяху Иерусалим)
 		}
 		if stems == nil {
@@ -612,12 +613,12 @@ var ruPlaceKinds = strings.Fields(`рек город сел деревн пос�
 // placeNounBefore reports a lower-case word of [ruPlaceKinds], with at most
 // three runes of ending.
 func placeNounBefore(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+	r, _ := runes.Decode(w)
 	if !unicode.IsLower(r) {
 		return false
 	}
 	for _, h := range ruPlaceKinds {
-		if strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 3 {
+		if strings.HasPrefix(w, h) && runes.Count(w)-runes.Count(h) <= 3 {
 			return true
 		}
 	}
@@ -637,7 +638,7 @@ func surnameForms(text string, toks []token.Token, ms []Mention) []Mention {
 			continue
 		}
 		last := s[i+1:]
-		if cyrCapital(last) && utf8.RuneCountInString(last) >= 4 && !placeAdjective(last) && !bigPlace(last) {
+		if cyrCapital(last) && runes.Count(last) >= 4 && !placeAdjective(last) && !bigPlace(last) {
 			stems[surnameStem(last)] = true
 		}
 	}
@@ -721,7 +722,7 @@ func orgTopics(toks []token.Token, ms []Mention) []Mention {
 		end := -1
 		for j := k + 1; j < len(toks) && j <= k+4 && toks[j].Newlines == 0; j++ {
 			w := toks[j].Text
-			r, _ := utf8.DecodeRuneInString(w)
+			r, _ := runes.Decode(w)
 			if toks[j].Kind != token.Word || !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) || ruStopWords[w] || verbLike(w) {
 				break
 			}
@@ -774,7 +775,7 @@ func congressOrgs(text string, ms []Mention) []Mention {
 		}
 		ok := true
 		for _, w := range words[at+1:] {
-			r, _ := utf8.DecodeRuneInString(w)
+			r, _ := runes.Decode(w)
 			ok = ok && unicode.IsUpper(r)
 		}
 		if ok {
@@ -931,7 +932,7 @@ func untaggedCountries(toks []token.Token, ms []Mention) []Mention {
 			continue
 		}
 		if i > 0 && toks[i-1].Kind == token.Word && toks[i-1].Newlines == 0 && t.Newlines == 0 {
-			if r, _ := utf8.DecodeRuneInString(toks[i-1].Text); unicode.IsUpper(r) {
+			if r, _ := runes.Decode(toks[i-1].Text); unicode.IsUpper(r) {
 				continue
 			}
 		}
@@ -1014,8 +1015,8 @@ func initialsOnly(s string) bool {
 	n := 0
 	for _, part := range strings.Fields(strings.ReplaceAll(s, ".", ". ")) {
 		body, ok := strings.CutSuffix(part, ".")
-		r, _ := utf8.DecodeRuneInString(body)
-		if !ok || body == "" || !unicode.IsUpper(r) || utf8.RuneCountInString(body) > 2 {
+		r, _ := runes.Decode(body)
+		if !ok || body == "" || !unicode.IsUpper(r) || runes.Count(body) > 2 {
 			return false
 		}
 		n++
@@ -1068,7 +1069,7 @@ func trimTitles(text string, ms []Mention) []Mention {
 
 // latinCapital reports a text that starts with a Latin capital letter.
 func latinCapital(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := runes.Decode(s)
 	return r < 0x250 && unicode.IsUpper(r)
 }
 
@@ -1081,6 +1082,6 @@ var countryContext = map[string]bool{"(": true, "•": true, "·": true, ",": tr
 
 // capitalized reports a word that starts with a capital letter.
 func capitalized(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+	r, _ := runes.Decode(w)
 	return unicode.IsUpper(r)
 }

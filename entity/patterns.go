@@ -82,7 +82,7 @@ func siteNames(toks []token.Token, ms []Mention, lang language.Tag) []Mention {
 	for i := 0; i+2 < len(toks); i++ {
 		a, dot, tld := toks[i], toks[i+1], toks[i+2]
 		if a.Kind != token.Word || dot.Text != "." || tld.Kind != token.Word || dot.Start != a.End || tld.Start != dot.End ||
-			!siteTLDs[runes.Lower(tld.Text)] || utf8.RuneCountInString(a.Text) < 2 {
+			!siteTLDs[runes.Lower(tld.Text)] || runes.Count(a.Text) < 2 {
 			continue
 		}
 		if i > 0 && toks[i-1].End == a.Start {
@@ -153,7 +153,7 @@ var adjectiveEndings = []string{
 
 // isAdjective reports a single word that is an adjective of place.
 func isAdjective(s string) bool {
-	if strings.ContainsAny(s, " -") || utf8.RuneCountInString(s) < 6 {
+	if strings.ContainsAny(s, " -") || runes.Count(s) < 6 {
 		return false
 	}
 	low := normalize.Fold(s)
@@ -182,7 +182,7 @@ func eventHeaded(s string) bool {
 	}
 	for _, w := range []string{words[0], words[len(words)-1]} {
 		for _, e := range eventNouns {
-			if strings.HasPrefix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) <= 3 {
+			if strings.HasPrefix(w, e) && runes.Count(w)-runes.Count(e) <= 3 {
 				if e == "congress" && !hasOrdinal(words) {
 					continue
 				}
@@ -224,7 +224,7 @@ func isNameYear(w string) bool {
 			return false
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(w)
+	r, _ := runes.Decode(w)
 	if !runes.IsUpper(r) {
 		return false
 	}
@@ -355,7 +355,7 @@ func capWord(t token.Token) bool {
 	if t.Kind != token.Word {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	r, _ := runes.Decode(t.Text)
 	return r < 0x250 && runes.IsUpper(r)
 }
 
@@ -378,7 +378,7 @@ func propagate(text string, toks []token.Token, ms []Mention, lang language.Tag)
 		}
 		if m.Type == PER {
 			last := s[strings.LastIndexByte(s, ' ')+1:]
-			if _, ok := names[last]; !ok && utf8.RuneCountInString(last) > 2 {
+			if _, ok := names[last]; !ok && runes.Count(last) > 2 {
 				names[last] = PER
 			}
 		}
@@ -395,7 +395,7 @@ func propagate(text string, toks []token.Token, ms []Mention, lang language.Tag)
 		if t.Kind != token.Word {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(t.Text)
+		r, _ := runes.Decode(t.Text)
 		if !runes.IsUpper(r) {
 			continue
 		}
@@ -441,8 +441,8 @@ func balanceQuotes(text string, toks []token.Token, ms []Mention) []Mention {
 		// toks[k:e] are the mention's tokens.
 		if e-k >= 2 {
 			first, next := toks[k], toks[k+1]
-			r1, _ := utf8.DecodeRuneInString(first.Text)
-			r2, _ := utf8.DecodeRuneInString(next.Text)
+			r1, _ := runes.Decode(first.Text)
+			r2, _ := runes.Decode(next.Text)
 			if first.Kind == token.Word && runes.IsLower(r1) && runes.IsUpper(r2) && (r1 < 0x400) != (r2 < 0x400) {
 				m.Start = next.Start
 				k++
@@ -478,7 +478,7 @@ func extendPlaces(text string, toks []token.Token, ms []Mention) []Mention {
 			continue
 		}
 		p := toks[k-1]
-		r, _ := utf8.DecodeRuneInString(p.Text)
+		r, _ := runes.Decode(p.Text)
 		if p.Kind != token.Word || !runes.IsUpper(r) || p.End+1 != m.Start || (i > 0 && ms[i-1].End > p.Start) {
 			continue
 		}
@@ -508,7 +508,7 @@ func headlineNames(text string, toks []token.Token, sents []token.Sentence, ms [
 		}
 		// Cut at a lower-case non-joiner in Latin script.
 		for i := k + 1; i < len(toks) && toks[i].End <= m.End; i++ {
-			r, _ := utf8.DecodeRuneInString(toks[i].Text)
+			r, _ := runes.Decode(toks[i].Text)
 			if toks[i].Kind == token.Word && r < 0x250 && runes.IsLower(r) && !nameJoiners[toks[i].Text] {
 				m.End = toks[i-1].End
 				break
@@ -518,7 +518,7 @@ func headlineNames(text string, toks []token.Token, sents []token.Sentence, ms [
 			if lower == nil {
 				lower = map[string]bool{}
 				for _, t := range toks {
-					if r, _ := utf8.DecodeRuneInString(t.Text); t.Kind == token.Word && runes.IsLower(r) {
+					if r, _ := runes.Decode(t.Text); t.Kind == token.Word && runes.IsLower(r) {
 						lower[t.Text] = true
 					}
 				}
@@ -555,7 +555,7 @@ func isHeadline(toks []token.Token) bool {
 		if t.Kind != token.Word {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(t.Text)
+		r, _ := runes.Decode(t.Text)
 		if runes.IsLower(r) && (nameJoiners[t.Text] || minorWord[t.Text]) {
 			continue
 		}
@@ -578,7 +578,7 @@ var ruPlaceNouns = strings.Fields(`мегаполис город регион о
 func isRuPlaceNoun(w string) bool {
 	w = normalize.Fold(w)
 	for _, h := range ruPlaceNouns {
-		if strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 4 {
+		if strings.HasPrefix(w, h) && runes.Count(w)-runes.Count(h) <= 4 {
 			return true
 		}
 	}
@@ -596,7 +596,7 @@ var ruOrgHeads = strings.Fields(`центр институт агентств к
 func isRuOrgHead(w string) bool {
 	w = normalize.Fold(w)
 	for _, h := range ruOrgHeads {
-		if strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 4 {
+		if strings.HasPrefix(w, h) && runes.Count(w)-runes.Count(h) <= 4 {
 			return true
 		}
 	}
@@ -606,8 +606,8 @@ func isRuOrgHead(w string) bool {
 // genitiveTail reports a lower-case Cyrillic word that reads as a genitive
 // complement (коневодства, компетенций, работников, сельского).
 func genitiveTail(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	if r < 0x400 || r > 0x4ff || !runes.IsLower(r) || utf8.RuneCountInString(w) < 5 {
+	r, _ := runes.Decode(w)
+	if r < 0x400 || r > 0x4ff || !runes.IsLower(r) || runes.Count(w) < 5 {
 		return false
 	}
 	for _, e := range []string{"ства", "ния", "ии", "ий", "ов", "ев", "ей", "ых", "их", "ого", "его", "ости"} {
@@ -640,10 +640,10 @@ func ruOrgShapes(text string, toks []token.Token, ms []Mention) []Mention {
 		}
 		// toks[k:e] are the mention's tokens.
 		first := toks[k].Text
-		r, _ := utf8.DecodeRuneInString(first)
+		r, _ := runes.Decode(first)
 		if r >= 0x400 && r <= 0x4ff && runes.IsLower(r) && isRuPlaceNoun(first) {
 			j := k
-			for j < e && func() bool { c, _ := utf8.DecodeRuneInString(toks[j].Text); return runes.IsLower(c) }() {
+			for j < e && func() bool { c, _ := runes.Decode(toks[j].Text); return runes.IsLower(c) }() {
 				j++
 			}
 			if j < e {
@@ -679,14 +679,14 @@ func ruEvents(toks []token.Token, sents []token.Sentence, ms []Mention, lang lan
 	for _, s := range sents {
 		for i := s.Start + 1; i < s.End; i++ {
 			t := toks[i]
-			r, _ := utf8.DecodeRuneInString(t.Text)
+			r, _ := runes.Decode(t.Text)
 			if t.Kind != token.Word || r < 0x400 || r > 0x4ff || !runes.IsUpper(r) {
 				continue
 			}
 			w := normalize.Fold(t.Text)
 			ok := false
 			for _, h := range ruEventNouns {
-				ok = ok || strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 3
+				ok = ok || strings.HasPrefix(w, h) && runes.Count(w)-runes.Count(h) <= 3
 			}
 			if !ok {
 				continue

@@ -3,7 +3,6 @@ package entity
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/internal/runes"
 )
@@ -70,7 +69,7 @@ func extendMonthSurnames(text string, ms []Mention) []Mention {
 			continue
 		}
 		after := strings.TrimLeft(rest[n:], " ")
-		if r, _ := utf8.DecodeRuneInString(after); unicode.IsDigit(r) {
+		if r, _ := runes.Decode(after); unicode.IsDigit(r) {
 			continue
 		}
 		m.End += 1 + n

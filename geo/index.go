@@ -622,7 +622,7 @@ func (t *tables) demonym(word string) (string, bool) {
 	// worth their case forms.
 	n, i := 0, 0
 	for i < len(key) && n < 3 {
-		_, size := utf8.DecodeRuneInString(key[i:])
+		_, size := runes.Decode(key[i:])
 		i += size
 		n++
 	}

@@ -3,6 +3,8 @@ package geo
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // Russian and Kazakh place names change their endings by case: Павлодар,
@@ -112,11 +114,11 @@ const (
 // forms are returned.
 func wordForms(w string, mode int) []string {
 	out := []string{w}
-	if utf8.RuneCountInString(w) < 4 || !hasCyrillic(w) {
+	if runes.Count(w) < 4 || !hasCyrillic(w) {
 		return out
 	}
 	add := func(s string) {
-		if utf8.RuneCountInString(s) < 2 {
+		if runes.Count(s) < 2 {
 			return
 		}
 		for _, o := range out {
@@ -140,7 +142,7 @@ func wordForms(w string, mode int) []string {
 
 func ukForms(w string, add func(string)) {
 	for _, e := range ukNoun {
-		if stem, ok := strings.CutSuffix(w, e.end); ok && utf8.RuneCountInString(stem) >= 2 {
+		if stem, ok := strings.CutSuffix(w, e.end); ok && runes.Count(stem) >= 2 {
 			for _, n := range e.noms {
 				add(stem + n)
 				if n == "" {
@@ -152,7 +154,7 @@ func ukForms(w string, add func(string)) {
 		}
 	}
 	for _, e := range ukAdj {
-		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 3 {
+		if stem, ok := strings.CutSuffix(w, e); ok && runes.Count(stem) >= 3 {
 			for _, n := range ukAdjNom {
 				add(stem + n)
 			}
@@ -180,7 +182,7 @@ func ukAlternation(stem string) (string, bool) {
 		return "", false
 	}
 	head := stem[:len(stem)-n-m]
-	if utf8.RuneCountInString(head) < 1 {
+	if runes.Count(head) < 1 {
 		return "", false
 	}
 	return head + string(to) + string(last), true
@@ -195,7 +197,7 @@ func ruForms(w string, add func(string)) {
 		}
 	}
 	for _, e := range ruAdj {
-		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 3 {
+		if stem, ok := strings.CutSuffix(w, e); ok && runes.Count(stem) >= 3 {
 			for _, n := range ruAdjNom {
 				add(stem + n)
 			}
@@ -206,7 +208,7 @@ func ruForms(w string, add func(string)) {
 
 func kkForms(w string, add func(string)) {
 	for _, e := range kkSuffix {
-		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 3 {
+		if stem, ok := strings.CutSuffix(w, e); ok && runes.Count(stem) >= 3 {
 			add(stem)
 			// A possessive before the case suffix: облыс-ы-ның.
 			if strings.HasSuffix(e, "ының") || strings.HasPrefix(e, "ын") {

@@ -861,13 +861,13 @@ func listEnd(text string, i int) int {
 		// One or more capitalised words.
 		k := j
 		for w := 0; w < 4; w++ {
-			r, _ := utf8.DecodeRuneInString(text[k:])
+			r, _ := runes.Decode(text[k:])
 			if !runes.IsUpper(r) {
 				break
 			}
 			e := k
 			for e < len(text) {
-				r, n := utf8.DecodeRuneInString(text[e:])
+				r, n := runes.Decode(text[e:])
 				if !runes.IsLetter(r) && r != '.' && r != '\'' && r != '-' {
 					break
 				}
@@ -875,7 +875,7 @@ func listEnd(text string, i int) int {
 			}
 			k = e
 			if k+1 < len(text) && text[k] == ' ' {
-				if r, _ := utf8.DecodeRuneInString(text[k+1:]); runes.IsUpper(r) {
+				if r, _ := runes.Decode(text[k+1:]); runes.IsUpper(r) {
 					k++
 					continue
 				}
@@ -896,7 +896,7 @@ func (t *tables) withCounties(name string, ids []int32, mode int) []int32 {
 	if name == "" || len(name) > 60 {
 		return ids
 	}
-	if r, _ := utf8.DecodeRuneInString(name); r >= 0x250 || !runes.IsUpper(r) {
+	if r, _ := runes.Decode(name); r >= 0x250 || !runes.IsUpper(r) {
 		return ids
 	}
 	low := runes.Lower(name)
@@ -935,7 +935,7 @@ func nextWord(text string, i int) string {
 	}
 	k := j
 	for k < len(text) && k-j < 40 {
-		r, n := utf8.DecodeRuneInString(text[k:])
+		r, n := runes.Decode(text[k:])
 		if !runes.IsLetter(r) {
 			break
 		}
@@ -972,14 +972,14 @@ func (t *tables) demonymCounts(text string) map[string]int {
 	}
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := runes.Decode(text[i:])
 		if !runes.IsLetter(r) {
 			i += n
 			continue
 		}
 		j := i
 		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
+			r, n := runes.Decode(text[j:])
 			if !runes.IsLetter(r) {
 				break
 			}
@@ -1022,7 +1022,7 @@ func (t *tables) container(text string, tp Toponym) (countries, admin1 map[strin
 	for w := 0; w < 3 && end < len(rest); w++ {
 		j := end
 		for j < len(rest) {
-			r, n := utf8.DecodeRuneInString(rest[j:])
+			r, n := runes.Decode(rest[j:])
 			if !runes.IsLetter(r) && r != '.' && r != '-' {
 				break
 			}
@@ -1039,7 +1039,7 @@ func (t *tables) container(text string, tp Toponym) (countries, admin1 map[strin
 	}
 	for k := len(ends) - 1; k >= 0; k-- {
 		name := rest[:ends[k]]
-		r, _ := utf8.DecodeRuneInString(name)
+		r, _ := runes.Decode(name)
 		if !runes.IsUpper(r) {
 			return nil, nil
 		}
@@ -1131,7 +1131,7 @@ func (t *tables) variants(name string, dst []int32, mode int) []int32 {
 	if name == "" || len(name) > 120 {
 		return dst
 	}
-	if r, _ := utf8.DecodeRuneInString(name); r >= 0x250 || !runes.IsUpper(r) {
+	if r, _ := runes.Decode(name); r >= 0x250 || !runes.IsUpper(r) {
 		return dst
 	}
 	try := func(k string, kinds ...Kind) bool {
@@ -1247,7 +1247,7 @@ func englishLocale(text string, lang language.Tag) string {
 	n := map[string]int{"US": 0, "GB": 0, "$": 0, "£": 0}
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := runes.Decode(text[i:])
 		if r == '$' || r == '£' {
 			n[localeMarks[string(r)]]++
 			i += size
@@ -1259,7 +1259,7 @@ func englishLocale(text string, lang language.Tag) string {
 		}
 		j := i
 		for j < len(text) {
-			r, size := utf8.DecodeRuneInString(text[j:])
+			r, size := runes.Decode(text[j:])
 			if !runes.IsLetter(r) {
 				break
 			}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/newsmon/newsmon/internal/langmodel"
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 const (
@@ -118,7 +119,7 @@ func (d *Detector) run(s *scratch, text string, early bool, prior int) outcome {
 		// Skip white space, then take one field.
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, size = runes.Decode(text[i:])
 		}
 		if isSpace(r) {
 			i += size
@@ -128,7 +129,7 @@ func (d *Detector) run(s *scratch, text string, early bool, prior int) outcome {
 		for j < len(text) {
 			r, size := rune(text[j]), 1
 			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(text[j:])
+				r, size = runes.Decode(text[j:])
 			}
 			if isSpace(r) {
 				break

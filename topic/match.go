@@ -415,7 +415,7 @@ func (s *scratch) splitWords(chunk string, sent int32, first bool) int32 {
 			end := indexHyphen(part)
 			p := part[:end]
 			if end < len(part) {
-				_, size := utf8.DecodeRuneInString(part[end:])
+				_, size := runes.Decode(part[end:])
 				part = part[end+size:]
 			} else {
 				part = ""

@@ -336,7 +336,7 @@ func (b *Buffer) Extract(text string, toks []token.Token, sents []token.Sentence
 }
 
 func isOpenPunct(p string) bool {
-	r, _ := utf8.DecodeRuneInString(p)
+	r, _ := runes.Decode(p)
 	return r == '"' || r == '«' || r == '“' || r == '„' || r == '(' || r == ':' || r == '\''
 }
 
@@ -403,7 +403,7 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 		shapeM1, shapeP1 := shape(i-1, i), shape(i+1, i)
 
 		tx := toks[i].Text
-		if r, _ := utf8.DecodeRuneInString(tx); r == '«' || r == '“' || r == '„' {
+		if r, _ := runes.Decode(tx); r == '«' || r == '“' || r == '„' {
 			inQuote = true
 		} else if r == '»' || r == '”' {
 			inQuote = false
@@ -525,7 +525,7 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 			fs = append(fs, feat(tCapSeq, uint64(run*4+after)))
 		}
 		if i > s.Start && toks[i-1].Kind == token.Punct {
-			r, _ := utf8.DecodeRuneInString(toks[i-1].Text)
+			r, _ := runes.Decode(toks[i-1].Text)
 			fs = append(fs, feat(tPrevPunct, uint64(r)))
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // Gazetteer classes: hand-written word lists whose membership is a feature.
@@ -134,7 +136,7 @@ func stemOf(w string) string {
 	}
 	switch r {
 	case 'а', 'я', 'й', 'ь', 'о', 'е', 'ы', 'и', 'ә', 'і':
-		if utf8.RuneCountInString(w) > 3 {
+		if runes.Count(w) > 3 {
 			return w[:len(w)-n]
 		}
 	}

@@ -120,7 +120,7 @@ func (x *Extractor) Append(text string) []uint32 {
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, size = runes.Decode(text[i:])
 			if r == utf8.RuneError && size <= 1 {
 				i++
 				x.flush()

@@ -64,7 +64,7 @@ func Fold(s string) string {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := runes.Decode(s[i:])
 		i += size
 		if r == utf8.RuneError {
 			continue
@@ -86,7 +86,7 @@ func nfcStarters(s string) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := runes.Decode(s[i:])
 		if !nfcStarter(r) {
 			return false
 		}

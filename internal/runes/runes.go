@@ -80,7 +80,7 @@ func Lower(s string) string {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := Decode(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			return strings.ToLower(s) // it replaces invalid bytes
 		}
@@ -106,7 +106,7 @@ func lowerFrom(s string, i int) string {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := Decode(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			return strings.ToLower(s)
 		}
@@ -114,4 +114,36 @@ func lowerFrom(s string, i int) string {
 		i += n
 	}
 	return string(b)
+}
+
+// Count is utf8.RuneCountInString.
+func Count(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case 0xC2 <= c && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // a two-byte sequence: Cyrillic, Greek, Latin with marks
+		default:
+			return n + utf8.RuneCountInString(s[i:])
+		}
+		n++
+	}
+	return n
+}
+
+// Decode is utf8.DecodeRuneInString.
+func Decode(s string) (rune, int) {
+	if len(s) > 0 {
+		c := s[0]
+		if c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+		if 0xC2 <= c && c <= 0xDF && len(s) > 1 && s[1]&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(s[1]&0x3F), 2
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestAllRunes compares every function with its namesake for every rune,
@@ -26,6 +27,49 @@ func TestAllRunes(t *testing.T) {
 			t.Fatalf("Lower(%q) = %q; want %q", s, Lower(s), strings.ToLower(s))
 		}
 	}
+}
+
+// TestDecode compares Count and Decode with package utf8 on every string
+// of up to two bytes and on longer mixes.
+func TestDecode(t *testing.T) {
+	check := func(s string) {
+		if Count(s) != utf8.RuneCountInString(s) {
+			t.Fatalf("Count(%q) = %d; want %d", s, Count(s), utf8.RuneCountInString(s))
+		}
+		r, n := Decode(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("Decode(%q) = %U, %d; want %U, %d", s, r, n, wr, wn)
+		}
+	}
+	check("")
+	for a := 0; a < 256; a++ {
+		check(string([]byte{byte(a)}))
+		for b := 0; b < 256; b++ {
+			check(string([]byte{byte(a), byte(b)}))
+			check(string([]byte{byte(a), byte(b), 'x'}))
+		}
+	}
+	for _, s := range []string{"Астана 2024", "Қазақстан", "a\xffб", "日本語", "\xd0", "\xd0\xd0\xb0", "😀б"} {
+		check(s)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add("Астана \xd0x 日本")
+	f.Fuzz(func(t *testing.T, s string) {
+		if Count(s) != utf8.RuneCountInString(s) {
+			t.Fatalf("Count(%q) = %d; want %d", s, Count(s), utf8.RuneCountInString(s))
+		}
+		for i := 0; i < len(s); {
+			r, n := Decode(s[i:])
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if r != wr || n != wn {
+				t.Fatalf("Decode(%q) = %U, %d; want %U, %d", s[i:], r, n, wr, wn)
+			}
+			i += n
+		}
+	})
 }
 
 func TestLower(t *testing.T) {

@@ -142,7 +142,7 @@ func KazakhStem(word string) string {
 func stripOne(w string, list []string, minStem int) string {
 	best := ""
 	for _, s := range list {
-		if len(s) > len(best) && strings.HasSuffix(w, s) && utf8.RuneCountInString(w[:len(w)-len(s)]) >= minStem {
+		if len(s) > len(best) && strings.HasSuffix(w, s) && runes.Count(w[:len(w)-len(s)]) >= minStem {
 			best = s
 		}
 	}

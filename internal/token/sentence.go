@@ -3,7 +3,6 @@ package token
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/internal/runes"
 )
@@ -80,7 +79,7 @@ func continuesLine(prev, next Token) bool {
 	if prev.Kind == Punct && strings.ContainsAny(prev.Text, ".!?…:") {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(next.Text)
+	r, _ := runes.Decode(next.Text)
 	return runes.IsLower(r)
 }
 
@@ -99,7 +98,7 @@ func endsSentence(toks []Token, start, i int) bool {
 	if next.Start == toks[i-1].End && next.Kind == Punct && isCloser(next.Text) {
 		return false // the sentence ends after the closing quote
 	}
-	r, _ := utf8.DecodeRuneInString(next.Text)
+	r, _ := runes.Decode(next.Text)
 	if runes.IsLower(r) {
 		return false
 	}
@@ -115,7 +114,7 @@ func endsSentence(toks []Token, start, i int) bool {
 			return false
 		}
 		// A one-letter capital before a dot is an initial: В. В. Путин, J. Smith.
-		if pr, n := utf8.DecodeRuneInString(prev.Text); n == len(prev.Text) && runes.IsUpper(pr) {
+		if pr, n := runes.Decode(prev.Text); n == len(prev.Text) && runes.IsUpper(pr) {
 			return false
 		}
 	}
@@ -123,16 +122,16 @@ func endsSentence(toks []Token, start, i int) bool {
 }
 
 func isTerminal(p string) bool {
-	r, _ := utf8.DecodeRuneInString(p)
+	r, _ := runes.Decode(p)
 	return r == '.' || r == '!' || r == '?' || r == '…'
 }
 
 func isCloser(p string) bool {
-	r, _ := utf8.DecodeRuneInString(p)
+	r, _ := runes.Decode(p)
 	return strings.ContainsRune(`"'»”’)]}`, r)
 }
 
 func isOpener(p string) bool {
-	r, _ := utf8.DecodeRuneInString(p)
+	r, _ := runes.Decode(p)
 	return strings.ContainsRune(`"'«“‘([{—–-`, r)
 }

@@ -78,7 +78,7 @@ func AppendTokens(dst []Token, text string) []Token {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := runes.Decode(text[i:])
 		if r >= 0x400 && r <= 0x52f && r != 0x482 { // hot path: a Cyrillic word
 			end, kind := scanWord(text, i)
 			dst = append(dst, Token{Start: i, End: end, Text: text[i:end], Kind: kind, Newlines: nl})
@@ -163,7 +163,7 @@ func runeAt(s string, i int) (rune, int) {
 	if i >= len(s) {
 		return utf8.RuneError, 0
 	}
-	return utf8.DecodeRuneInString(s[i:])
+	return runes.Decode(s[i:])
 }
 
 // scan returns the end of the token that starts at i with rune r.
@@ -235,7 +235,7 @@ func scanWord(s string, i int) (int, Kind) {
 			j += 2
 			continue
 		}
-		c, n := utf8.DecodeRuneInString(s[j:])
+		c, n := runes.Decode(s[j:])
 		switch {
 		case isAlnum(c):
 			if !unicode.IsDigit(c) {
@@ -349,7 +349,7 @@ func scanURL(s string, i int) (int, bool) {
 	}
 	j := i
 	for j < len(s) {
-		c, n := utf8.DecodeRuneInString(s[j:])
+		c, n := runes.Decode(s[j:])
 		if c == utf8.RuneError || unicode.IsSpace(c) || c == 0 || c == '"' || c == '<' || c == '>' || c == '«' || c == '»' {
 			break
 		}
@@ -381,7 +381,7 @@ func scanEmail(s string, i int) (int, bool) {
 	k := j + 1
 	dots := 0
 	for k < len(s) {
-		c, n := utf8.DecodeRuneInString(s[k:])
+		c, n := runes.Decode(s[k:])
 		if c == '.' {
 			d, m := runeAt(s, k+n)
 			if m == 0 || !isAlnum(d) {

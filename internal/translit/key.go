@@ -57,7 +57,7 @@ func Key(s string) string {
 	ascii := true // the word is written in plain ASCII letters
 	for i, r := range s {
 		if r == utf8.RuneError {
-			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
+			if _, n := runes.Decode(s[i:]); n <= 1 {
 				continue
 			}
 		}

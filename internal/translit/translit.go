@@ -116,7 +116,7 @@ func ToLatin(s string, sys System) string {
 	prev := rune(' ')
 	for i, r := range s {
 		if r == utf8.RuneError {
-			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
+			if _, n := runes.Decode(s[i:]); n <= 1 {
 				continue
 			}
 		}
@@ -164,7 +164,7 @@ func ToLatin(s string, sys System) string {
 			if allUpperAround(s, i) {
 				out = strings.ToUpper(out)
 			} else {
-				o, n := utf8.DecodeRuneInString(out)
+				o, n := runes.Decode(out)
 				out = string(unicode.ToUpper(o)) + out[n:]
 			}
 		}
@@ -222,7 +222,7 @@ func ToCyrillic(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) * 2)
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := runes.Decode(s[i:])
 		if r == utf8.RuneError && n <= 1 {
 			i++
 			continue
@@ -261,7 +261,7 @@ func ToCyrillic(s string) string {
 			i += n
 			continue
 		}
-		next, _ := utf8.DecodeRuneInString(s[i+n:])
+		next, _ := runes.Decode(s[i+n:])
 		switch {
 		case lr == 'y' && prevLetter && !isLatinVowel(prev) && !runes.IsLetter(next):
 			cyr = "ий" // Zelensky
@@ -298,7 +298,7 @@ func writeCase(b *strings.Builder, cyr string, upper, allUp bool) {
 	case allUp:
 		b.WriteString(strings.ToUpper(cyr))
 	case upper:
-		r, n := utf8.DecodeRuneInString(cyr)
+		r, n := runes.Decode(cyr)
 		b.WriteRune(unicode.ToUpper(r))
 		b.WriteString(cyr[n:])
 	default:

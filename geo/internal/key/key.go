@@ -5,11 +5,11 @@ package key
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/newsmon/newsmon/internal/normalize"
+	"github.com/newsmon/newsmon/internal/runes"
 )
 
 // MaxRunes bounds the length of a key: longer names are no place names and
@@ -48,7 +48,7 @@ func Of(name string) string {
 	if !normalize.IsNFC(s) {
 		s = strings.TrimFunc(norm.NFC.String(s), trimmed)
 	}
-	if utf8.RuneCountInString(s) > MaxRunes {
+	if runes.Count(s) > MaxRunes {
 		return ""
 	}
 	return s
@@ -161,7 +161,7 @@ func stripLatin(s string) string {
 			continue
 		}
 		d := norm.NFD.String(string(r))
-		base, _ := utf8.DecodeRuneInString(d)
+		base, _ := runes.Decode(d)
 		if x, ok := special[base]; ok { // ǿ -> ø -> o
 			b.WriteString(x)
 		} else {
