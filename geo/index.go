@@ -225,7 +225,6 @@ func lineStarts(s string) []uint32 {
 type lineHash struct {
 	seed  maphash.Seed
 	slots []uint32
-	sink  uint32 // keeps the touching loads of hashLines
 }
 
 // hashLines indexes the lines of data, which start at starts, by key.
@@ -236,32 +235,18 @@ func hashLines(data string, starts []uint32) lineHash {
 	}
 	h := lineHash{seed: maphash.MakeSeed(), slots: make([]uint32, n)}
 	mask := uint64(n - 1)
-	// The slots are written in batches: hash a batch of keys, touch their
-	// slots so that the cache misses overlap, then insert. Inserting one
-	// key at a time waits on memory for each.
-	const batch = 64
-	var hs [batch]uint64
-	var sink uint32
-	for b := 0; b < len(starts); b += batch {
-		part := starts[b:min(b+batch, len(starts))]
-		for k, off := range part {
-			line := data[off:]
-			if j := strings.IndexByte(line, '\t'); j >= 0 {
-				line = line[:j]
-			}
-			hs[k] = maphash.String(h.seed, line) & mask
-			sink += h.slots[hs[k]]
+	for i, off := range starts {
+		line := data[off:]
+		if j := strings.IndexByte(line, '\t'); j >= 0 {
+			line = line[:j]
 		}
-		for k := range part {
-			for s := hs[k]; ; s = (s + 1) & mask {
-				if h.slots[s] == 0 {
-					h.slots[s] = uint32(b+k) + 1
-					break
-				}
+		for s := maphash.String(h.seed, line) & mask; ; s = (s + 1) & mask {
+			if h.slots[s] == 0 {
+				h.slots[s] = uint32(i) + 1
+				break
 			}
 		}
 	}
-	h.sink = sink
 	return h
 }
 
