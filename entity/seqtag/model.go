@@ -83,11 +83,7 @@ func (m *Model) Score(feats []uint32, offs []int32, dst Emissions) Emissions {
 	// memory. Touching every row of the sentence first, in a loop with no
 	// other work, lets the processor have many of those loads in flight at
 	// once; the loop below then finds the rows in cache.
-	var sink int8
-	for _, f := range feats[offs[0]:offs[n]] {
-		sink += w[int(f&mask)*NumLabels]
-	}
-	keep(sink)
+	keep(touchRows(w, mask, feats[offs[0]:offs[n]]))
 	for k := 0; k < n; k++ {
 		acc := sumRows(w, mask, feats[offs[k]:offs[k+1]], [NumLabels]int32{})
 		for l := range acc {
@@ -162,9 +158,7 @@ func (m *Model) ScoreCached(c *Cache, feats []uint32, offs, own []int32, dst Emi
 		if hash[k] != 0 {
 			lo = offs[k]
 		}
-		for _, f := range feats[lo:offs[k+1]] {
-			sink += w[int(f&mask)*NumLabels]
-		}
+		sink += touchRows(w, mask, feats[lo:offs[k+1]])
 	}
 	keep(sink)
 	for k := 0; k < n; k++ {
@@ -179,6 +173,15 @@ func (m *Model) ScoreCached(c *Cache, feats []uint32, offs, own []int32, dst Emi
 		}
 	}
 	return dst
+}
+
+// touchRows reads the first weight of the rows of fs and returns their sum.
+func touchRows(w []int8, mask uint32, fs []uint32) int8 {
+	var sink int8
+	for _, f := range fs {
+		sink += w[int(f&mask)*NumLabels]
+	}
+	return sink
 }
 
 // sumRows adds the 8-bit weight rows of fs to acc.
