@@ -155,12 +155,6 @@ func pair(a, b uint64) uint64 { return mix(a*0x100000001b3 + b) }
 // shapeClass maps a rune to its shape letter.
 func shapeClass(r rune) rune {
 	switch {
-	case 'a' <= r && r <= 'z', 0x430 <= r && r < 0x460:
-		return 'x'
-	case 'A' <= r && r <= 'Z', 0x400 <= r && r < 0x430:
-		return 'X'
-	case '0' <= r && r <= '9':
-		return 'd'
 	case runes.IsUpper(r):
 		return 'X'
 	case runes.IsLower(r), runes.IsLetter(r):
