@@ -1050,9 +1050,18 @@ func lastRune(s string) rune {
 // velarAfterVowel reports whether a stem ends in a vowel and a velar (к г
 // х), as in Малаг-, Америк-, where feminine а-nouns outnumber masculine ones.
 func velarAfterVowel(stem string) bool {
-	rs := []rune(runes.Lower(stem))
-	n := len(rs)
-	return n >= 2 && strings.ContainsRune("кгх", rs[n-1]) && isVowelRune(rs[n-2])
+	prev, last, ok := lastTwo(stem)
+	return ok && strings.ContainsRune("кгх", runes.ToLower(last)) && isVowelRune(runes.ToLower(prev))
+}
+
+// lastTwo returns the last two runes of s; ok is false when s has fewer.
+func lastTwo(s string) (prev, last rune, ok bool) {
+	last, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 {
+		return 0, 0, false
+	}
+	prev, m := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return prev, last, m > 0
 }
 
 // irregular maps oblique forms with a fleeting vowel, common in the names
@@ -1155,9 +1164,8 @@ func mascAdjective(w, lang string) string {
 // -ция/-ція, -мия/-мія, -ния/-нія, -сия/-сія (інавгурація, пандемія), not a
 // masculine one in -ий/-ій (Капітолій).
 func abstractStem(ls string) bool {
-	rs := []rune(ls)
-	n := len(rs)
-	return n >= 2 && strings.ContainsRune("цмнс", rs[n-2])
+	prev, _, ok := lastTwo(ls)
+	return ok && strings.ContainsRune("цмнс", prev)
 }
 
 // palatalized returns the velar a Ukrainian dative/locative consonant stands
