@@ -1,6 +1,7 @@
 package seqtag
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,6 +84,10 @@ type tokInfo struct {
 	script                  uint8
 	nrunes                  uint8
 	place, place2           uint8 // gazetteer class of the word and of the word with the next one
+	// own, for a word in Buffer.seen, holds its own features (see
+	// Buffer.Own) once computed, for ordinary lines ([0]) and for headline
+	// and all-capitals ones ([1]): repeats of the word copy them.
+	own *[2][]uint32
 }
 
 // Buffer holds the features of one document. It is reusable: [Buffer.Extract]
@@ -122,6 +127,7 @@ func (b *Buffer) tokenInfo(t token.Token) tokInfo {
 		return st.info
 	}
 	ti := b.analyze(t)
+	ti.own = new([2][]uint32)
 	if b.seen == nil || len(b.seen) >= maxSeen {
 		b.seen = make(map[string]seenTok, maxSeen/4)
 	}
@@ -267,6 +273,9 @@ func (b *Buffer) analyze(t token.Token) tokInfo {
 		if ti.flags&fCap != 0 {
 			ti.sur = uint8(surnameClass(b.low))
 		}
+		if ti.flags&(fCap|fAllCaps) != 0 && ti.nrunes >= 2 {
+			ti.place = placeClass(t.Text)
+		}
 	}
 	return ti
 }
@@ -281,14 +290,14 @@ func (b *Buffer) Extract(text string, toks []token.Token, sents []token.Sentence
 	for i, t := range toks {
 		b.info[i] = b.tokenInfo(t)
 	}
-	// Gazetteer classes of capitalized words and pairs of them.
+	// Gazetteer classes of pairs of capitalized words (those of single
+	// words come with the token information).
 	for _, s := range sents {
 		for i := s.Start; i < s.End; i++ {
 			ti := &b.info[i]
 			if ti.flags&(fCap|fAllCaps) == 0 || ti.flags&fWord == 0 || ti.nrunes < 2 {
 				continue
 			}
-			ti.place = placeClass(toks[i].Text)
 			if i+1 < s.End && b.info[i+1].flags&fCap != 0 && b.info[i+1].flags&fWord != 0 && toks[i+1].Start == toks[i].End+1 {
 				ti.place2 = placeClass(text[toks[i].Start:toks[i+1].End])
 			}
@@ -407,41 +416,55 @@ func (b *Buffer) sentence(toks []token.Token, s token.Sentence) {
 
 		// The token's own features first: they depend on nothing but the
 		// token and the kind of line, so a scorer may cache their sum
-		// (see Buffer.Own and Model.ScoreCached).
-		fs = append(fs, feat(tBias, 0))
+		// (see Buffer.Own and Model.ScoreCached), and a word met before
+		// copies them.
 		lowerCased := ti.flags&fCap == 0
 		// In headlines and all-capitals lines the exact form says little.
-		if caps || (title && i > s.Start) {
-			fs = append(fs, feat(tCapsLow, ti.low))
+		headline := caps || (title && i > s.Start)
+		mode := 0
+		if headline {
+			mode = 1
+		}
+		if ti.own != nil && ti.own[mode] != nil {
+			fs = append(fs, ti.own[mode]...)
 		} else {
-			fs = append(fs, feat(tWord, ti.word))
+			start := len(fs)
+			fs = append(fs, feat(tBias, 0))
+			if headline {
+				fs = append(fs, feat(tCapsLow, ti.low))
+			} else {
+				fs = append(fs, feat(tWord, ti.word))
+			}
+			fs = append(fs, feat(tLow, ti.low))
+			fs = append(fs, feat(tShape, ti.shape))
+			fs = append(fs, feat(tShortShape, ti.short))
+			for k := 0; k < 4 && k < int(ti.nrunes); k++ {
+				fs = append(fs, feat(tPre+k, ti.pre[k]))
+				fs = append(fs, feat(tSuf+k, ti.suf[k]))
+			}
+			if ti.place != 0 {
+				fs = append(fs, feat(tPlace, pair(uint64(ti.place), ti.short)))
+			}
+			if ti.stem1 != 0 {
+				fs = append(fs, feat(tStem1, ti.stem1))
+				fs = append(fs, feat(tStem2, ti.stem2))
+			}
+			fs = append(fs, feat(tGaz, uint64(ti.gaz)))
+			fs = append(fs, feat(tGazShape, pair(uint64(ti.gaz), ti.short)))
+			if ti.sur != 0 {
+				fs = append(fs, feat(tSurname, uint64(ti.sur)))
+			}
+			fs = append(fs, feat(tScript, uint64(ti.script)))
+			fs = append(fs, feat(tKind, uint64(toks[i].Kind)))
+			l := ti.nrunes
+			if l > 8 {
+				l = 8
+			}
+			fs = append(fs, feat(tLen, uint64(l)))
+			if ti.own != nil {
+				ti.own[mode] = slices.Clone(fs[start:])
+			}
 		}
-		fs = append(fs, feat(tLow, ti.low))
-		fs = append(fs, feat(tShape, ti.shape))
-		fs = append(fs, feat(tShortShape, ti.short))
-		for k := 0; k < 4 && k < int(ti.nrunes); k++ {
-			fs = append(fs, feat(tPre+k, ti.pre[k]))
-			fs = append(fs, feat(tSuf+k, ti.suf[k]))
-		}
-		if ti.place != 0 {
-			fs = append(fs, feat(tPlace, pair(uint64(ti.place), ti.short)))
-		}
-		if ti.stem1 != 0 {
-			fs = append(fs, feat(tStem1, ti.stem1))
-			fs = append(fs, feat(tStem2, ti.stem2))
-		}
-		fs = append(fs, feat(tGaz, uint64(ti.gaz)))
-		fs = append(fs, feat(tGazShape, pair(uint64(ti.gaz), ti.short)))
-		if ti.sur != 0 {
-			fs = append(fs, feat(tSurname, uint64(ti.sur)))
-		}
-		fs = append(fs, feat(tScript, uint64(ti.script)))
-		fs = append(fs, feat(tKind, uint64(toks[i].Kind)))
-		l := ti.nrunes
-		if l > 8 {
-			l = 8
-		}
-		fs = append(fs, feat(tLen, uint64(l)))
 		b.Own[i] = int32(len(fs))
 
 		// Features of the context.
