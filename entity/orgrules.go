@@ -211,6 +211,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = joinInitials(text, ms)
 	ms = trimTitles(text, ms)
 	ms = ruOrgOfPlace(text, toks, ms)
+	ms = nationBodies(text, toks, ms)
 	ms = celestialPlaces(toks, ms)
 	ms = namedAfter(text, toks, ms)
 	ms = surnameTypes(text, ms)
