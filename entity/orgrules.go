@@ -220,6 +220,8 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = surnameForms(text, toks, ms)
 	ms = untaggedCountries(toks, ms)
 	ms = orgTopics(toks, ms)
+	ms = adjectiveOrgs(toks, ms)
+	ms = fieldLists(text, toks, ms)
 	return ms
 }
 

@@ -1,0 +1,128 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/newsmon/newsmon/internal/runes"
+	"github.com/newsmon/newsmon/internal/token"
+)
+
+// lowerCyrWord reports a token that is a lower-case Cyrillic word.
+func lowerCyrWord(t token.Token) bool {
+	r, _ := runes.Decode(t.Text)
+	return t.Kind == token.Word && unicode.Is(unicode.Cyrillic, r) && unicode.IsLower(r)
+}
+
+// ruAdjective reports a Russian word with an adjective's ending
+// (продовольственной, торговую, экономического).
+func ruAdjective(w string) bool {
+	if runes.Count(w) < 5 {
+		return false
+	}
+	for _, e := range []string{"ой", "ая", "ую", "ое", "ые", "ых", "ым", "ыми", "ого", "ому", "ий", "ый", "ие", "их", "им", "ими", "ей", "ее", "яя", "юю"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveOrgs completes an organization mention that is one capitalized
+// adjective with the lower-case adjectives and the noun of an
+// organization ([orgHeadNoun]) after it
+// (Всемирной продовольственной и сельскохозяйственной организации,
+// Всемирную торговую организацию): no organization is named by an
+// adjective alone, and both corpora mark the whole name.
+func adjectiveOrgs(toks []token.Token, ms []Mention) []Mention {
+	for i := range ms {
+		m := &ms[i]
+		k := tokenAt(toks, m.Start)
+		if m.Type != ORG || k < 0 || toks[k].End != m.End || !cyrCapital(toks[k].Text) || !ruAdjective(toks[k].Text) {
+			continue
+		}
+		end := -1
+		for j := k + 1; j < len(toks) && j <= k+5 && toks[j].Newlines == 0 && lowerCyrWord(toks[j]); j++ {
+			if i+1 < len(ms) && ms[i+1].Start < toks[j].End {
+				break
+			}
+			w := toks[j].Text
+			if w == "и" {
+				continue
+			}
+			if ruStopWords[w] || verbLike(w) {
+				break
+			}
+			if !ruAdjective(w) {
+				if orgHeadNoun(w) {
+					end = j // the noun
+				}
+				break
+			}
+		}
+		if end > k && toks[end-1].Text != "и" {
+			m.End = toks[end].End
+		}
+	}
+	return ms
+}
+
+// orgHeadNoun reports a lower-case noun that heads an organization's name:
+// a word of [ruOrgHeads] or [ruInstitutions], or лига or церковь.
+func orgHeadNoun(w string) bool {
+	if isRuOrgHead(w) || isInstitution(w) {
+		return true
+	}
+	for _, h := range []string{"лиг", "церк", "церков"} {
+		if rest, ok := foldPrefix(w, h); ok && rest <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldLists extends an organization mention with a field (a по-phrase:
+// Комитета по вопросам семьи) over the rest of the field's list, commas
+// and a closing и included, when the list is lower-case words only
+// (семьи, женщин и детей; связи, информационных технологий и массовых
+// коммуникаций): the corpora mark the whole list as part of the name. A
+// list that is not closed by и within three items is left alone: a comma
+// may as well end the name.
+func fieldLists(text string, toks []token.Token, ms []Mention) []Mention {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != ORG || !strings.Contains(m.textIn(text), " по ") {
+			continue
+		}
+		k := sort.Search(len(toks), func(j int) bool { return toks[j].Start >= m.End })
+		if k <= 0 || !lowerCyrWord(toks[k-1]) {
+			continue
+		}
+		end, closed := -1, false
+		j := k
+		for items := 0; items < 4 && j+1 < len(toks) && !closed; items++ {
+			sep := toks[j].Text
+			if sep != "," && sep != "и" || toks[j+1].Newlines > 0 {
+				break
+			}
+			closed = sep == "и"
+			// One item: one to three lower-case words.
+			n := 0
+			for j++; j < len(toks) && n < 3 && lowerCyrWord(toks[j]) && toks[j].Newlines == 0 && !ruStopWords[toks[j].Text] &&
+				toks[j].Text != "и" && !verbLike(toks[j].Text) && !(i+1 < len(ms) && ms[i+1].Start < toks[j].End); j++ {
+				n++
+			}
+			if n == 0 || j < len(toks) && lowerCyrWord(toks[j]) && toks[j].Text != "и" && !ruStopWords[toks[j].Text] && !verbLike(toks[j].Text) {
+				// The item goes on beyond three words: not a list of the field.
+				closed = false
+				break
+			}
+			end = j - 1
+		}
+		if closed && end >= k {
+			m.End = toks[end].End
+		}
+	}
+	return ms
+}
