@@ -222,6 +222,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = orgTopics(toks, ms)
 	ms = adjectiveOrgs(toks, ms)
 	ms = fieldLists(text, toks, ms)
+	ms = reportSources(text, toks, ms)
 	return ms
 }
 

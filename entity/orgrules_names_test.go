@@ -57,3 +57,28 @@ func TestFieldLists(t *testing.T) {
 		}
 	}
 }
+
+func TestReportSources(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"Тем временем, сообщает «Новый Регион — Екатеринбург», 1 февраля", []string{"Екатеринбург/LOC"}, "Новый Регион — Екатеринбург/ORG"},
+		{"Джемаль в интервью «Свободной прессе» говорит", []string{"Джемаль/PER"}, "Джемаль/PER|Свободной прессе/ORG"},
+		{"как пишет «Gzt.Ru», 23 июля", nil, "Gzt.Ru/ORG"},
+		{"как рассказал \"Ъ\" источник", []string{"Ъ/ORG"}, "Ъ/ORG"},
+		{"рассказала «Модерна» (Moderna)", []string{"Moderna/ORG"}, "Модерна/ORG|Moderna/ORG"},
+		// Speech, a medium's noun before the quote, a verb inside.
+		{"заявил «Мы победили»", nil, ""},
+		{"заявил: «Нет»", nil, ""},
+		{"сообщает газета «Труд»", nil, ""},
+		{"заявил «Это провокация. Ответим»", nil, ""},
+	} {
+		text := tc.text
+		got := renderMentions(text, reportSources(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("reportSources(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
