@@ -223,6 +223,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = adjectiveOrgs(toks, ms)
 	ms = fieldLists(text, toks, ms)
 	ms = reportSources(text, toks, ms)
+	ms = addressOrgs(text, toks, ms)
 	return ms
 }
 

@@ -212,3 +212,39 @@ func reportSources(text string, toks []token.Token, ms []Mention) []Mention {
 	sortByStart(out)
 	return out
 }
+
+// ruDomainTLDs are the top-level domains of the addresses that Russian news
+// text names.
+var ruDomainTLDs = map[string]bool{"com": true, "ru": true, "org": true, "net": true, "tv": true, "ua": true,
+	"рф": true, "info": true, "uk": true, "de": true, "fm": true, "io": true, "kz": true, "by": true, "su": true,
+	"me": true, "us": true, "co": true, "il": true}
+
+// lowerDomain reports a text that is a web address written in lower case
+// (change.org, rt.com, mos.ru, стопкоронавирус.рф).
+func lowerDomain(s string) bool {
+	dot := strings.LastIndexByte(s, '.')
+	if dot <= 0 || !ruDomainTLDs[s[dot+1:]] || strings.ContainsAny(s, " \t\n") {
+		return false
+	}
+	r, _ := runes.Decode(s)
+	return unicode.IsLower(r) || unicode.IsDigit(r)
+}
+
+// addressOrgs drops an organization mention that is a lower-case web
+// address (петиция на change.org, на сайте gosuslugi.ru): NEREL and BSNLP
+// mark a site as no organization, factRuEval only as a descriptor's name
+// (сайте Roem.ru). An address named as the source of a report stays
+// (сообщает baltinfo.ru, рассказала bbcrussian.com).
+func addressOrgs(text string, toks []token.Token, ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Type == ORG && lowerDomain(m.textIn(text)) {
+			k := tokenAt(toks, m.Start)
+			if k > 0 && !ruSourceWords[strings.ToLower(toks[k-1].Text)] && toks[k-1].Text != "собеседника" {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}

@@ -82,3 +82,26 @@ func TestReportSources(t *testing.T) {
 		}
 	}
 }
+
+func TestAddressOrgs(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"петиция на change.org набрала", []string{"change.org/ORG"}, ""},
+		{"материалы с сайта rueconomics.ru", []string{"rueconomics.ru/ORG"}, ""},
+		{"на имя кремль.рф", []string{"кремль.рф/ORG"}, ""},
+		// A source of a report, a capitalized name, another type.
+		{"сообщает baltinfo.ru", []string{"baltinfo.ru/ORG"}, "baltinfo.ru/ORG"},
+		{"как пишет Lenta.ru", []string{"Lenta.ru/ORG"}, "Lenta.ru/ORG"},
+		{"на сайте gosuslugi.ru", []string{"gosuslugi.ru/LOC"}, "gosuslugi.ru/LOC"},
+		{"в компании Google", []string{"Google/ORG"}, "Google/ORG"},
+	} {
+		text := tc.text
+		got := renderMentions(text, addressOrgs(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("addressOrgs(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
