@@ -224,6 +224,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = fieldLists(text, toks, ms)
 	ms = reportSources(text, toks, ms)
 	ms = addressOrgs(text, toks, ms)
+	ms = trimAdjectiveTails(text, ms)
 	return ms
 }
 

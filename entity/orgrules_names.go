@@ -248,3 +248,32 @@ func addressOrgs(text string, toks []token.Token, ms []Mention) []Mention {
 	}
 	return out
 }
+
+// trimAdjectiveTails drops a lower-case adjective in -ого or -его that
+// ends an organization mention (Правительство действующего, Магистратский
+// суд лондонского): such a word begins the phrase after the name
+// (действующего премьер-министра, лондонского района), and neither corpus
+// ends a name with it.
+func trimAdjectiveTails(text string, ms []Mention) []Mention {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != ORG {
+			continue
+		}
+		for {
+			s := m.textIn(text)
+			sp := strings.LastIndexByte(s, ' ')
+			if sp <= 0 {
+				break
+			}
+			last := s[sp+1:]
+			r, _ := runes.Decode(last)
+			if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) || runes.Count(last) < 6 ||
+				!strings.HasSuffix(last, "ого") && !strings.HasSuffix(last, "его") {
+				break
+			}
+			m.End = m.Start + len(strings.TrimRight(s[:sp], " "))
+		}
+	}
+	return ms
+}

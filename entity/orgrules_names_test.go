@@ -105,3 +105,26 @@ func TestAddressOrgs(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimAdjectiveTails(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"подписания Правительство действующего премьер-министра", []string{"Правительство действующего/ORG"}, "Правительство/ORG"},
+		{"вынесенный Верховным судом смертного приговора", []string{"Верховным судом смертного/ORG"}, "Верховным судом/ORG"},
+		{"залог Магистратский суд лондонского района", []string{"Магистратский суд лондонского/ORG"}, "Магистратский суд/ORG"},
+		// A noun, a capital, one word, a person.
+		{"Министерство обороны", []string{"Министерство обороны/ORG"}, "Министерство обороны/ORG"},
+		{"Банк Русского", []string{"Банк Русского/ORG"}, "Банк Русского/ORG"},
+		{"Грозного", []string{"Грозного/ORG"}, "Грозного/ORG"},
+		{"Иван действующего", []string{"Иван действующего/PER"}, "Иван действующего/PER"},
+	} {
+		text := tc.text
+		got := renderMentions(text, trimAdjectiveTails(text, placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("trimAdjectiveTails(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
