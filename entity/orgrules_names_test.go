@@ -3,6 +3,8 @@ package entity
 import (
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/newsmon/newsmon/internal/token"
 )
 
@@ -126,5 +128,20 @@ func TestTrimAdjectiveTails(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("trimAdjectiveTails(%q) = %q; want %q", text, got, tc.want)
 		}
+	}
+}
+
+// TestRuRulesEdges runs the whole tagger on texts that end inside the
+// patterns of this file's rules: spans stay in bounds and sorted.
+func TestRuRulesEdges(t *testing.T) {
+	tg := tagger(t)
+	for _, text := range []string{
+		"сообщает «", "сообщает «Новый", "сообщает «Новый Регион", "пишет «»", "заявил \"Ъ", "сообщает «Новый Регион — »",
+		"Комитет по обороне,", "Комитет по обороне и", "Комитет по обороне, безопасности и",
+		"Всемирной", "Всемирной продовольственной и", "в британском", "в британском правительстве",
+		"американского министерства иностранных", "на change.org", "change.org", "Правительство действующего",
+		"По сведениям Всемирной продовольственной и сельскохозяйственной организации, глава комитета по вопросам семьи, женщин и детей сообщил «Коммерсанту».",
+	} {
+		checkMentions(t, text, tg.Extract(text, language.Russian))
 	}
 }
