@@ -277,3 +277,31 @@ func trimAdjectiveTails(text string, ms []Mention) []Mention {
 	}
 	return ms
 }
+
+// ruCommonAcronyms are Russian acronyms of common nouns (СМИ, the media;
+// ДТП, a road accident; ЧП, an emergency; ПАО, a joint-stock company or a
+// spacecraft's module): none of the corpora marks one alone as an
+// organization. СИЗО (NEREL marks a named jail), МКС (factRuEval: a
+// place) and the acronyms of power plants are not listed.
+var ruCommonAcronyms = map[string]bool{"СМИ": true, "ДТП": true, "УК": true, "ЧМ": true, "ЧП": true, "ЧС": true,
+	"ЖКХ": true, "НКО": true, "ВУЗ": true, "КПП": true, "ПЦР": true, "ТРЦ": true, "ТЦ": true, "ВВП": true,
+	"КоАП": true, "ИВЛ": true, "ПАО": true, "ВИЧ": true, "СПИД": true, "ЕГЭ": true, "НДС": true}
+
+// commonAcronyms drops an organization mention that is an acronym of
+// [ruCommonAcronyms], with or without a case ending (ЧП, ДТП, СМИ).
+func commonAcronyms(text string, ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Type == ORG {
+			s := m.textIn(text)
+			if ruCommonAcronyms[s] {
+				continue
+			}
+			if i := strings.IndexFunc(s, unicode.IsLower); i > 0 && runes.Count(s[i:]) <= 2 && ruCommonAcronyms[s[:i]] && s[:i] != "Ко" {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}

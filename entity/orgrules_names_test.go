@@ -145,3 +145,28 @@ func TestRuRulesEdges(t *testing.T) {
 		checkMentions(t, text, tg.Extract(text, language.Russian))
 	}
 }
+
+func TestCommonAcronyms(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"по данным СМИ", []string{"СМИ/ORG"}, ""},
+		{"в результате ДТП погибли", []string{"ДТП/ORG"}, ""},
+		{"режим ЧП в стране", []string{"ЧП/ORG"}, ""},
+		{"отделение ПАО от корабля", []string{"ПАО/ORG"}, ""},
+		{"ставка НДСа", []string{"НДСа/ORG"}, ""},
+		// Organizations, another type, a longer mention.
+		{"в СИЗО «Лефортово»", []string{"СИЗО/ORG"}, "СИЗО/ORG"},
+		{"глава МИДа", []string{"МИДа/ORG"}, "МИДа/ORG"},
+		{"ПАО «Газпром»", []string{"ПАО «Газпром»/ORG"}, "ПАО «Газпром»/ORG"},
+		{"ЧП", []string{"ЧП/EVENT"}, "ЧП/EVENT"},
+	} {
+		text := tc.text
+		got := renderMentions(text, commonAcronyms(text, placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("commonAcronyms(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
