@@ -209,6 +209,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = congressOrgs(text, ms)
 	ms = splitPersons(text, ms)
 	ms = joinInitials(text, ms)
+	ms = joinParticles(text, toks, ms)
 	ms = trimTitles(text, ms)
 	ms = ruOrgOfPlace(text, toks, ms)
 	ms = nationBodies(text, toks, ms)

@@ -305,3 +305,39 @@ func commonAcronyms(text string, ms []Mention) []Mention {
 	}
 	return out
 }
+
+// ruNameParticles are the lower-case particles of foreign surnames written
+// in Russian (фон Беттихер, де Ниро, ван Маарсен, фон дер Ляйен, да Силва).
+var ruNameParticles = map[string]bool{"фон": true, "ван": true, "де": true, "ди": true, "да": true, "дель": true,
+	"дер": true, "ден": true, "дос": true, "душ": true, "дю": true, "фан": true, "цу": true, "ла": true, "ле": true}
+
+// joinParticles extends a Cyrillic person mention over the surname
+// particles right before it (фон Беттихер, фон дер Ляйен), and joins it to
+// the person mention before the particles (Жаклин ван Маарсен): NEREL and
+// BSNLP keep the particle in the name. A particle alone before a word in
+// no person mention (Тур де Франс) is left alone.
+func joinParticles(text string, toks []token.Token, ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		k := tokenAt(toks, m.Start)
+		if m.Type != PER || k <= 0 || !cyrCapital(m.textIn(text)) {
+			out = append(out, m)
+			continue
+		}
+		j := k
+		for j > 0 && k-j < 2 && ruNameParticles[toks[j-1].Text] && toks[j].Newlines == 0 && toks[j].Start == toks[j-1].End+1 {
+			j--
+		}
+		if j == k || j > 0 && toks[j-1].Text == "-" {
+			out = append(out, m)
+			continue
+		}
+		m.Start = toks[j].Start
+		if n := len(out); n > 0 && out[n-1].Type == PER && j > 0 && out[n-1].End == toks[j-1].End && toks[j].Start == toks[j-1].End+1 {
+			out[n-1].End = m.End
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}

@@ -170,3 +170,24 @@ func TestCommonAcronyms(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinParticles(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"после того как фон Беттихер стал", []string{"Беттихер/PER"}, "фон Беттихер/PER"},
+		{"сказала фон дер Ляйен.", []string{"Ляйен/PER"}, "фон дер Ляйен/PER"},
+		{"подруги Анны, Жаклин ван Маарсен.", []string{"Анны/PER", "Жаклин/PER", "Маарсен/PER"}, "Анны/PER|Жаклин ван Маарсен/PER"},
+		// No person after the particle, a place, a particle on another line.
+		{"гонки «Тур де Франс»", []string{"Франс/LOC"}, "Франс/LOC"},
+		{"и де\nНиро", []string{"Ниро/PER"}, "Ниро/PER"},
+	} {
+		text := tc.text
+		got := renderMentions(text, joinParticles(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("joinParticles(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
