@@ -220,6 +220,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = placePersons(text, ms)
 	ms = surnameForms(text, toks, ms)
 	ms = untaggedCountries(toks, ms)
+	ms = chambers(toks, ms)
 	ms = orgTopics(toks, ms)
 	ms = adjectiveOrgs(toks, ms)
 	ms = fieldLists(text, toks, ms)

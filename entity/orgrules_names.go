@@ -341,3 +341,28 @@ func joinParticles(text string, toks []token.Token, ms []Mention) []Mention {
 	}
 	return out
 }
+
+// ruChambers are the second words of the names of parliaments' chambers.
+var ruChambers = map[string]bool{"представителей": true, "общин": true, "лордов": true, "депутатов": true}
+
+// chambers marks a chamber of a parliament in no mention, written in lower
+// case as often as not (палаты представителей, палате общин), as an
+// organization: NEREL, factRuEval and BSNLP mark it so either way.
+func chambers(toks []token.Token, ms []Mention) []Mention {
+	var add []Mention
+	for i := 0; i+1 < len(toks); i++ {
+		t, n := toks[i], toks[i+1]
+		rest, ok := foldPrefix(t.Text, "палат")
+		if !ok || rest > 2 || !ruChambers[n.Text] || n.Newlines > 0 || mentionAt(ms, t) >= 0 || mentionAt(ms, n) >= 0 {
+			continue
+		}
+		add = append(add, Mention{Start: t.Start, End: n.End, Type: ORG})
+		i++
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sortByStart(ms)
+	return ms
+}

@@ -191,3 +191,25 @@ func TestJoinParticles(t *testing.T) {
 		}
 	}
 }
+
+func TestChambers(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"Бывший спикер палаты представителей, Нэнси Пелоси", []string{"Нэнси Пелоси/PER"}, "палаты представителей/ORG|Нэнси Пелоси/PER"},
+		{"выступая в палате общин", nil, "палате общин/ORG"},
+		{"в Палате общин", []string{"Палате общин/ORG"}, "Палате общин/ORG"},
+		// Another chamber's word, a line break, a tagged word.
+		{"палата мер и весов", nil, ""},
+		{"палаты\nпредставителей", nil, ""},
+		{"палаты представителей Конгресса", []string{"представителей Конгресса/ORG"}, "представителей Конгресса/ORG"},
+	} {
+		text := tc.text
+		got := renderMentions(text, chambers(token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("chambers(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
