@@ -67,6 +67,9 @@ var ruNotPlaceAdjectives = strings.Fields(`городск сельск през�
 // (коммунистический, лейбористский) names a kind, and so do the words of
 // [ruNotPlaceAdjectives].
 func nationAdjective(w string) bool {
+	if !strings.Contains(w, "ск") && !strings.Contains(w, "цк") {
+		return false // most words stop here
+	}
 	r, _ := runes.Decode(w)
 	if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) || runes.Count(w) < 6 {
 		return false
