@@ -106,8 +106,10 @@ type Buffer struct {
 	doc map[uint64]uint8
 	low []byte
 	// seen caches the token information of words met before, in this
-	// document or earlier ones: most tokens of a text are repeats.
-	seen map[string]seenTok
+	// document or earlier ones: most tokens of a text are repeats. It maps
+	// a word to its entry in seenToks.
+	seen     map[string]int32
+	seenToks []seenTok
 }
 
 type seenTok struct {
@@ -123,15 +125,17 @@ func (b *Buffer) tokenInfo(t token.Token) tokInfo {
 	if len(t.Text) > 40 {
 		return b.analyze(t)
 	}
-	if st, ok := b.seen[t.Text]; ok && st.kind == t.Kind {
-		return st.info
+	if i, ok := b.seen[t.Text]; ok && b.seenToks[i].kind == t.Kind {
+		return b.seenToks[i].info
 	}
 	ti := b.analyze(t)
 	ti.own = new([2][]uint32)
 	if b.seen == nil || len(b.seen) >= maxSeen {
-		b.seen = make(map[string]seenTok, maxSeen/4)
+		b.seen = make(map[string]int32, maxSeen/4)
+		b.seenToks = b.seenToks[:0]
 	}
-	b.seen[strings.Clone(t.Text)] = seenTok{ti, t.Kind}
+	b.seen[strings.Clone(t.Text)] = int32(len(b.seenToks))
+	b.seenToks = append(b.seenToks, seenTok{ti, t.Kind})
 	return ti
 }
 

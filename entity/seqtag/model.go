@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"math/bits"
+	"sync/atomic"
 )
 
 // ErrFormat is returned by [Unmarshal] for data that is not a model.
@@ -27,7 +28,11 @@ type Model struct {
 	// the memory traffic of the hot loop, at no measurable cost in F1.
 	w8     []int8
 	scale8 float32
+	id     uint64 // tells the models apart in a [Cache]
 }
+
+// modelIDs numbers the models that get 8-bit weights.
+var modelIDs atomic.Uint64
 
 // compact fills w8 from W.
 func (m *Model) compact() {
@@ -47,6 +52,7 @@ func (m *Model) compact() {
 		m.w8[i] = int8(math.Round(float64(x) * 127 / float64(max)))
 	}
 	m.scale8 = m.Scale * float32(max) / 127
+	m.id = modelIDs.Add(1)
 }
 
 // Emissions is the per-token label score matrix of a sentence.
@@ -99,14 +105,9 @@ func (m *Model) Score(feats []uint32, offs []int32, dst Emissions) Emissions {
 // sums are exact integers, so cached scores equal uncached ones. A Cache
 // is not safe for concurrent use; its zero value is ready.
 type Cache struct {
-	sums map[cacheKey][NumLabels]int32
-	hash []uint64 // per token of the sentence being scored; 0: cached
+	sums map[uint64][NumLabels]int32 // by feature hash mixed with the model's id
+	hash []uint64                    // per token of the sentence being scored; 0: cached
 	part [][NumLabels]int32
-}
-
-type cacheKey struct {
-	m *Model
-	h uint64
 }
 
 // maxCached bounds a Cache; it is emptied when full.
@@ -134,16 +135,17 @@ func (m *Model) ScoreCached(c *Cache, feats []uint32, offs, own []int32, dst Emi
 	}
 	dst = dst[:n]
 	if c.sums == nil || len(c.sums) >= maxCached {
-		c.sums = make(map[cacheKey][NumLabels]int32, maxCached/4)
+		c.sums = make(map[uint64][NumLabels]int32, maxCached/4)
 	}
 	if cap(c.hash) < n {
 		c.hash = make([]uint64, n)
 		c.part = make([][NumLabels]int32, n)
 	}
 	hash, part := c.hash[:n], c.part[:n]
+	salt := m.id * 0x9e3779b97f4a7c15
 	for k := 0; k < n; k++ {
-		h := hashFeats(feats[offs[k]:own[k]])
-		if v, ok := c.sums[cacheKey{m, h}]; ok {
+		h := hashFeats(feats[offs[k]:own[k]]) ^ salt | 1
+		if v, ok := c.sums[h]; ok {
 			part[k], hash[k] = v, 0
 		} else {
 			hash[k] = h
@@ -165,7 +167,7 @@ func (m *Model) ScoreCached(c *Cache, feats []uint32, offs, own []int32, dst Emi
 		acc := part[k]
 		if hash[k] != 0 {
 			acc = sumRows(w, mask, feats[offs[k]:own[k]], [NumLabels]int32{})
-			c.sums[cacheKey{m, hash[k]}] = acc
+			c.sums[hash[k]] = acc
 		}
 		acc = sumRows(w, mask, feats[own[k]:offs[k+1]], acc)
 		for l := range acc {
@@ -392,5 +394,6 @@ func Unmarshal(data []byte) (*Model, error) {
 		}
 		k += NumLabels
 	}
+	m.id = modelIDs.Add(1)
 	return m, nil
 }
