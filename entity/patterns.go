@@ -550,21 +550,21 @@ var nameJoiners = map[string]bool{"of": true, "the": true, "and": true, "for": t
 // isHeadline reports a line of three or more words in title case or all
 // capitals.
 func isHeadline(toks []token.Token) bool {
-	words, capd := 0, 0
+	words := 0
 	for _, t := range toks {
 		if t.Kind != token.Word {
 			continue
 		}
 		r, _ := runes.Decode(t.Text)
-		if runes.IsLower(r) && (nameJoiners[t.Text] || minorWord[t.Text]) {
-			continue
-		}
-		words++
-		if runes.IsUpper(r) {
-			capd++
+		switch {
+		case runes.IsUpper(r):
+			words++
+		case runes.IsLower(r) && (nameJoiners[t.Text] || minorWord[t.Text]):
+		default:
+			return false // a word not capitalized: no headline
 		}
 	}
-	return words >= 3 && capd == words
+	return words >= 3
 }
 
 // minorWord are words that title case leaves in lower case.
