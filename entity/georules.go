@@ -200,12 +200,7 @@ func regionPhrases(text string, toks []token.Token, ms []Mention, lang language.
 		add = append(add, Mention{Start: t.Start, End: next.End, Type: LOC, Language: lang})
 		k++
 	}
-	if len(add) == 0 {
-		return ms
-	}
-	ms = append(ms, add...)
-	sortByStart(ms)
-	return ms
+	return withAdded(ms, add)
 }
 
 // trimSentenceStart cuts off a sentence-initial common word that the model
@@ -432,12 +427,7 @@ func promotePlaces(text string, toks []token.Token, ms []Mention, lang language.
 		fixPlaceEdges(text, &add[len(add)-1])
 		k += n - 1
 	}
-	if len(add) == 0 {
-		return ms
-	}
-	ms = append(ms, add...)
-	sortByStart(ms)
-	return ms
+	return withAdded(ms, add)
 }
 
 // placeMajority makes the organizations whose whole text is a well-known
@@ -578,12 +568,7 @@ func datelines(text string, toks []token.Token, ms []Mention, lang language.Tag)
 		}
 		add = append(add, Mention{Start: start, End: end, Type: LOC, Language: lang})
 	}
-	if len(add) == 0 {
-		return ms
-	}
-	ms = append(ms, add...)
-	sortByStart(ms)
-	return ms
+	return withAdded(ms, add)
 }
 
 // isDash reports a hyphen, en dash or em dash (or two hyphens).

@@ -317,11 +317,7 @@ func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag, k
 			}
 		}
 	}
-	if len(add) > 0 {
-		ms = append(ms, add...)
-		sortByStart(ms)
-	}
-	return kbLongNames(text, toks, ms, lang, kb, keys)
+	return kbLongNames(text, toks, withAdded(ms, add), lang, kb, keys)
 }
 
 // kbLongNames finds organization and event names of the knowledge base,

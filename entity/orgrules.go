@@ -296,12 +296,7 @@ func celestialPlaces(toks []token.Token, ms []Mention) []Mention {
 			add = append(add, Mention{Start: t.Start, End: t.End, Type: LOC})
 		}
 	}
-	if len(add) == 0 {
-		return ms
-	}
-	ms = append(ms, add...)
-	sortByStart(ms)
-	return ms
+	return withAdded(ms, add)
 }
 
 // sentenceEnd reports a token that may end a sentence.
@@ -668,12 +663,7 @@ func surnameForms(text string, toks []token.Token, ms []Mention) []Mention {
 		}
 		add = append(add, Mention{Start: t.Start, End: t.End, Type: PER})
 	}
-	if len(add) == 0 {
-		return ms
-	}
-	ms = append(ms, add...)
-	sortByStart(ms)
-	return ms
+	return withAdded(ms, add)
 }
 
 // ruTopicHeads are stems of Russian nouns of committees and agencies whose
@@ -971,12 +961,7 @@ func untaggedCountries(toks []token.Token, ms []Mention) []Mention {
 		add = append(add, Mention{Start: t.Start, End: toks[i+m-1].End, Type: LOC})
 		i += m - 1
 	}
-	if len(add) == 0 {
-		return ms
-	}
-	ms = append(ms, add...)
-	sortByStart(ms)
-	return ms
+	return withAdded(ms, add)
 }
 
 // ruCommonCountry are capitalized forms of ordinary Russian words that the

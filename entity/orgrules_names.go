@@ -359,10 +359,5 @@ func chambers(toks []token.Token, ms []Mention) []Mention {
 		add = append(add, Mention{Start: t.Start, End: n.End, Type: ORG})
 		i++
 	}
-	if len(add) == 0 {
-		return ms
-	}
-	ms = append(ms, add...)
-	sortByStart(ms)
-	return ms
+	return withAdded(ms, add)
 }

@@ -403,16 +403,21 @@ func propagate(text string, toks []token.Token, ms []Mention, lang language.Tag)
 			add = append(add, Mention{Start: t.Start, End: t.End, Type: typ, Language: lang})
 		}
 	}
+	return withAdded(ms, add)
+}
+
+func sortByStart(ms []Mention) {
+	slices.SortFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
+}
+
+// withAdded returns ms with the mentions of add among them, sorted by start.
+func withAdded(ms, add []Mention) []Mention {
 	if len(add) == 0 {
 		return ms
 	}
 	ms = append(ms, add...)
 	sortByStart(ms)
 	return ms
-}
-
-func sortByStart(ms []Mention) {
-	slices.SortFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
 }
 
 // balanceQuotes makes quotes inside a mention pair up: a mention that opens
@@ -706,12 +711,7 @@ func ruEvents(toks []token.Token, sents []token.Sentence, ms []Mention, lang lan
 			}
 		}
 	}
-	if len(add) == 0 {
-		return ms
-	}
-	ms = append(ms, add...)
-	sortByStart(ms)
-	return ms
+	return withAdded(ms, add)
 }
 
 // cleanGaps ends a mention before the first gap between its tokens that
