@@ -349,6 +349,7 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	ms = trimHonorifics(chunk, ms)
 	ms = extendMonthSurnames(chunk, ms)
 	ms = splitKazakhCases(chunk, toks, ms, lang)
+	ms = kkQuotedOrgs(toks, ms, lang)
 	if s.keys == nil {
 		s.keys = keyCache{}
 	}

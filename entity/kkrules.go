@@ -139,3 +139,78 @@ func nameType(s string) (Type, bool) {
 	}
 	return "", false
 }
+
+// kkOrgNouns are the stems of Kazakh nouns that name the kind of an
+// organization after its quoted name: «Бөбек» қорының, «Нұр Отан»
+// партиясы, «Зейнеткер-екі» саяжай серіктестігі. Words that also name
+// places or buildings (орталығы, кешені, ғимараты) are left out.
+var kkOrgNouns = strings.Fields(`қоры қорын қорына қорынан қорында мекеме серіктест серістест партия телеарна
+	телеканал ұйым компания зауыт банк бірлест қауымдаст корпорация холдинг агентт университет колледж газет
+	журнал кооператив фабрика фирма кәсіпорн кәсіпорын академия институт қоғамы қоғамын қоғамына`)
+
+// kkQuotedOrgs makes a quoted Kazakh name an organization when an
+// organization noun follows its closing quote, perhaps after one
+// lower-case word (саяжай серіктестігі): «Бөбек» қорының мамандары. A
+// mention of the quoted words alone takes the type ORG; quoted words that
+// no mention touches become one.
+func kkQuotedOrgs(toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	if langCode(lang) != "kk" {
+		return ms
+	}
+	var add []Mention
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i].Text != "«" {
+			continue
+		}
+		end := -1 // index of the closing quote
+		for j := i + 1; j < len(toks) && j <= i+5; j++ {
+			if toks[j].Text == "»" {
+				end = j
+				break
+			}
+			if toks[j].Kind != token.Word && toks[j].Kind != token.Number && toks[j].Text != "-" {
+				break
+			}
+		}
+		if end < i+2 || end+1 >= len(toks) || !isCapital(toks[i+1].Text) {
+			continue
+		}
+		next := end + 1
+		if !kkOrgNoun(toks[next].Text) && !(next+1 < len(toks) && isLowerWord(toks[next].Text) && kkOrgNoun(toks[next+1].Text)) {
+			continue
+		}
+		start, stop := toks[i+1].Start, toks[end-1].End
+		touched := false
+		for k := range ms {
+			m := &ms[k]
+			if m.Start == start && m.End == stop {
+				m.Type = ORG
+				touched = true
+			} else if m.Start < stop && start < m.End {
+				touched = true
+			}
+		}
+		if !touched {
+			add = append(add, Mention{Start: start, End: stop, Type: ORG, Language: lang})
+		}
+		i = end
+	}
+	return withAdded(ms, add)
+}
+
+// kkOrgNoun reports a word that starts with one of kkOrgNouns.
+func kkOrgNoun(w string) bool {
+	lw := runes.Lower(w)
+	for _, n := range kkOrgNouns {
+		if strings.HasPrefix(lw, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLowerWord reports a word whose first letter is lower case.
+func isLowerWord(w string) bool {
+	r, _ := runes.Decode(w)
+	return runes.IsLower(r)
+}

@@ -42,3 +42,36 @@ func TestSplitKazakhCases(t *testing.T) {
 		}
 	}
 }
+
+func TestKazakhQuotedOrgs(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		ms   []string // mentions before the rule, by text
+		lang language.Tag
+		want string // "text/TYPE" of every mention after it
+	}{
+		{"Бұл тұста « Бөбек » қорының мамандары келді.", nil, language.Kazakh, "Бөбек/ORG"},
+		{"« Зейнеткер-екі » саяжай серіктестігіндегі жер", nil, language.Kazakh, "Зейнеткер-екі/ORG"},
+		{"« Нұр Отан » партиясының съезі", []string{"Нұр Отан"}, language.Kazakh, "Нұр Отан/ORG"},
+		// No organization noun after the quote; lower-case quotes; not Kazakh.
+		{"« Атакент » орталығы бар.", nil, language.Kazakh, ""},
+		{"« бөбек » қорының мамандары", nil, language.Kazakh, ""},
+		{"« Бөбек » қорының мамандары", nil, language.Russian, ""},
+		// A mention that crosses the quoted words is left as it is.
+		{"« Бөбек » қорының мамандары", []string{"Бөбек » қорының"}, language.Kazakh, "Бөбек » қорының/LOC"},
+	} {
+		toks := token.Tokenize(tc.text)
+		var ms []Mention
+		for _, m := range tc.ms {
+			i := strings.Index(tc.text, m)
+			ms = append(ms, Mention{Start: i, End: i + len(m), Type: LOC})
+		}
+		var got []string
+		for _, m := range kkQuotedOrgs(toks, ms, tc.lang) {
+			got = append(got, tc.text[m.Start:m.End]+"/"+string(m.Type))
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("kkQuotedOrgs(%q) = %q; want %q", tc.text, g, tc.want)
+		}
+	}
+}
