@@ -40,7 +40,7 @@ var ruGovNouns = []struct {
 // none.
 func isRuGovNoun(w string) bool {
 	r, _ := runes.Decode(w)
-	switch unicode.ToLower(r) {
+	switch runes.ToLower(r) {
 	case 'п', 'а', 'м', 'д', 'г', 'с', 'к': // the stems' first letters: most words stop here
 	default:
 		return false
@@ -67,7 +67,7 @@ func ruGenitiveWord(w string) bool {
 		return true // министерства иностранных дел
 	}
 	r, _ := runes.Decode(w)
-	if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) || runes.Count(w) < 4 {
+	if !unicode.Is(unicode.Cyrillic, r) || !runes.IsLower(r) || runes.Count(w) < 4 {
 		return false
 	}
 	for _, e := range []string{"ли", "ла", "ло", "ть", "ет", "ит", "ют", "ят", "ут", "ат", "ся", "сь"} {
@@ -93,7 +93,7 @@ func foldPrefix(w, stem string) (rest int, ok bool) {
 			return 0, false
 		}
 		r, n := runes.Decode(w[i:])
-		r = unicode.ToLower(r)
+		r = runes.ToLower(r)
 		if r == 'ё' {
 			r = 'е'
 		}
@@ -108,7 +108,7 @@ func foldPrefix(w, stem string) (rest int, ok bool) {
 // cyrCapital reports a word that starts with a Cyrillic capital letter.
 func cyrCapital(w string) bool {
 	r, _ := runes.Decode(w)
-	return unicode.Is(unicode.Cyrillic, r) && unicode.IsUpper(r)
+	return unicode.Is(unicode.Cyrillic, r) && runes.IsUpper(r)
 }
 
 // tokenAt returns the index of the token that starts at byte offset pos, or
@@ -424,7 +424,7 @@ func nameEnd(toks []token.Token, ms []Mention, i int) int {
 			break
 		}
 		r, _ := runes.Decode(t.Text)
-		if !unicode.IsUpper(r) {
+		if !runes.IsUpper(r) {
 			break
 		}
 		if strings.HasSuffix(t.Text, ".") {
@@ -618,7 +618,7 @@ var ruPlaceKinds = strings.Fields(`рек город сел деревн пос�
 // three runes of ending.
 func placeNounBefore(w string) bool {
 	r, _ := runes.Decode(w)
-	if !unicode.IsLower(r) {
+	if !runes.IsLower(r) {
 		return false
 	}
 	for _, h := range ruPlaceKinds {
@@ -722,7 +722,7 @@ func orgTopics(toks []token.Token, ms []Mention) []Mention {
 		for j := k + 1; j < len(toks) && j <= k+4 && toks[j].Newlines == 0; j++ {
 			w := toks[j].Text
 			r, _ := runes.Decode(w)
-			if toks[j].Kind != token.Word || !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) || ruStopWords[w] || verbLike(w) {
+			if toks[j].Kind != token.Word || !unicode.Is(unicode.Cyrillic, r) || !runes.IsLower(r) || ruStopWords[w] || verbLike(w) {
 				break
 			}
 			if i+1 < len(ms) && ms[i+1].Start < toks[j].End {
@@ -775,7 +775,7 @@ func congressOrgs(text string, ms []Mention) []Mention {
 		ok := true
 		for _, w := range words[at+1:] {
 			r, _ := runes.Decode(w)
-			ok = ok && unicode.IsUpper(r)
+			ok = ok && runes.IsUpper(r)
 		}
 		if ok {
 			m.Type = ORG
@@ -879,7 +879,7 @@ func acronymForm(w string) bool {
 		switch {
 		case !unicode.Is(unicode.Cyrillic, r):
 			return false
-		case unicode.IsUpper(r):
+		case runes.IsUpper(r):
 			if lower > 0 {
 				return false
 			}
@@ -931,14 +931,14 @@ func untaggedCountries(toks []token.Token, ms []Mention) []Mention {
 			continue
 		}
 		if i > 0 && toks[i-1].Kind == token.Word && toks[i-1].Newlines == 0 && t.Newlines == 0 {
-			if r, _ := runes.Decode(toks[i-1].Text); unicode.IsUpper(r) {
+			if r, _ := runes.Decode(toks[i-1].Text); runes.IsUpper(r) {
 				continue
 			}
 		}
 		if i == 0 || t.Newlines > 0 && toks[i-1].Text != "•" && toks[i-1].Text != "·" {
 			continue
 		}
-		if !countryContext[strings.ToLower(toks[i-1].Text)] {
+		if !countryContext[runes.Lower(toks[i-1].Text)] {
 			continue
 		}
 		if ruCommonCountry[t.Text] {
@@ -1010,7 +1010,7 @@ func initialsOnly(s string) bool {
 	for _, part := range strings.Fields(strings.ReplaceAll(s, ".", ". ")) {
 		body, ok := strings.CutSuffix(part, ".")
 		r, _ := runes.Decode(body)
-		if !ok || body == "" || !unicode.IsUpper(r) || runes.Count(body) > 2 {
+		if !ok || body == "" || !runes.IsUpper(r) || runes.Count(body) > 2 {
 			return false
 		}
 		n++
@@ -1064,7 +1064,7 @@ func trimTitles(text string, ms []Mention) []Mention {
 // latinCapital reports a text that starts with a Latin capital letter.
 func latinCapital(s string) bool {
 	r, _ := runes.Decode(s)
-	return r < 0x250 && unicode.IsUpper(r)
+	return r < 0x250 && runes.IsUpper(r)
 }
 
 // countryContext are the words and marks after which a country's name
@@ -1077,5 +1077,5 @@ var countryContext = map[string]bool{"(": true, "•": true, "·": true, ",": tr
 // capitalized reports a word that starts with a capital letter.
 func capitalized(w string) bool {
 	r, _ := runes.Decode(w)
-	return unicode.IsUpper(r)
+	return runes.IsUpper(r)
 }

@@ -12,7 +12,7 @@ import (
 // lowerCyrWord reports a token that is a lower-case Cyrillic word.
 func lowerCyrWord(t token.Token) bool {
 	r, _ := runes.Decode(t.Text)
-	return t.Kind == token.Word && unicode.Is(unicode.Cyrillic, r) && unicode.IsLower(r)
+	return t.Kind == token.Word && unicode.Is(unicode.Cyrillic, r) && runes.IsLower(r)
 }
 
 // ruAdjective reports a Russian word with an adjective's ending
@@ -148,7 +148,7 @@ func reportSources(text string, toks []token.Token, ms []Mention) []Mention {
 	var add []Mention
 	for i := 1; i+2 < len(toks); i++ {
 		q := toks[i]
-		if !openQuote(q.Text) || !ruSourceWords[strings.ToLower(toks[i-1].Text)] || q.Newlines > 0 {
+		if !openQuote(q.Text) || !ruSourceWords[runes.Lower(toks[i-1].Text)] || q.Newlines > 0 {
 			continue
 		}
 		if k := mentionAt(ms, toks[i-1]); k >= 0 {
@@ -227,7 +227,7 @@ func lowerDomain(s string) bool {
 		return false
 	}
 	r, _ := runes.Decode(s)
-	return unicode.IsLower(r) || unicode.IsDigit(r)
+	return runes.IsLower(r) || unicode.IsDigit(r)
 }
 
 // addressOrgs drops an organization mention that is a lower-case web
@@ -240,7 +240,7 @@ func addressOrgs(text string, toks []token.Token, ms []Mention) []Mention {
 	for _, m := range ms {
 		if m.Type == ORG && lowerDomain(m.textIn(text)) {
 			k := tokenAt(toks, m.Start)
-			if k > 0 && !ruSourceWords[strings.ToLower(toks[k-1].Text)] && toks[k-1].Text != "собеседника" {
+			if k > 0 && !ruSourceWords[runes.Lower(toks[k-1].Text)] && toks[k-1].Text != "собеседника" {
 				continue
 			}
 		}
@@ -268,7 +268,7 @@ func trimAdjectiveTails(text string, ms []Mention) []Mention {
 			}
 			last := s[sp+1:]
 			r, _ := runes.Decode(last)
-			if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) || runes.Count(last) < 6 ||
+			if !unicode.Is(unicode.Cyrillic, r) || !runes.IsLower(r) || runes.Count(last) < 6 ||
 				!strings.HasSuffix(last, "ого") && !strings.HasSuffix(last, "его") {
 				break
 			}
@@ -297,7 +297,7 @@ func commonAcronyms(text string, ms []Mention) []Mention {
 			if ruCommonAcronyms[s] {
 				continue
 			}
-			if i := strings.IndexFunc(s, unicode.IsLower); i > 0 && runes.Count(s[i:]) <= 2 && ruCommonAcronyms[s[:i]] && s[:i] != "Ко" {
+			if i := strings.IndexFunc(s, runes.IsLower); i > 0 && runes.Count(s[i:]) <= 2 && ruCommonAcronyms[s[:i]] && s[:i] != "Ко" {
 				continue
 			}
 		}

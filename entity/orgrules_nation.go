@@ -71,7 +71,7 @@ func nationAdjective(w string) bool {
 		return false // most words stop here
 	}
 	r, _ := runes.Decode(w)
-	if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) || runes.Count(w) < 6 {
+	if !unicode.Is(unicode.Cyrillic, r) || !runes.IsLower(r) || runes.Count(w) < 6 {
 		return false
 	}
 	stem := ""
