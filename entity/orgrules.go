@@ -291,7 +291,7 @@ func celestialPlaces(toks []token.Token, ms []Mention) []Mention {
 			}
 		case k < len(ms) && ms[k].Start < t.End:
 			// inside a longer mention
-		case i > 0 && t.Newlines == 0 && !sentenceEnd(toks[i-1].Text) && !(toks[i-1].Kind == token.Word && capitalized(toks[i-1].Text)):
+		case i > 0 && t.Newlines == 0 && !sentenceEnd(toks[i-1].Text) && !(toks[i-1].Kind == token.Word && isCapital(toks[i-1].Text)):
 			// Not after a capitalized word: part of a title (Пляска Солнца).
 			add = append(add, Mention{Start: t.Start, End: t.End, Type: LOC})
 		}
@@ -1074,8 +1074,3 @@ var countryContext = map[string]bool{"(": true, "•": true, "·": true, ",": tr
 	"по": true, "для": true, "у": true, "о": true, "об": true, "между": true, "через": true, "против": true,
 	"на": true, "за": true, "при": true, "без": true}
 
-// capitalized reports a word that starts with a capital letter.
-func capitalized(w string) bool {
-	r, _ := runes.Decode(w)
-	return runes.IsUpper(r)
-}

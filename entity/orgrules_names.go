@@ -155,7 +155,7 @@ func reportSources(text string, toks []token.Token, ms []Mention) []Mention {
 			continue
 		}
 		first := toks[i+1]
-		if first.Kind != token.Word || !capitalized(first.Text) || first.Start != q.End {
+		if first.Kind != token.Word || !isCapital(first.Text) || first.Start != q.End {
 			continue
 		}
 		end, words, ok := -1, 0, true
