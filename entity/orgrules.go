@@ -1073,4 +1073,3 @@ var countryContext = map[string]bool{"(": true, "•": true, "·": true, ",": tr
 	"в": true, "во": true, "из": true, "с": true, "со": true, "до": true, "от": true, "к": true, "ко": true,
 	"по": true, "для": true, "у": true, "о": true, "об": true, "между": true, "через": true, "против": true,
 	"на": true, "за": true, "при": true, "без": true}
-
