@@ -26,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -135,6 +136,23 @@ func reportCPU(b *testing.B, cpu time.Duration, bytes int64) {
 
 // BenchmarkAnalyzeAll times AnalyzeAll with GOMAXPROCS workers over the
 // whole corpus repeated; compare -cpu 2 with -cpu 1 for the scaling.
+// BenchmarkCPUReference is pure arithmetic on every P, no memory: run at
+// -cpu 1,2 beside BenchmarkAnalyzeAll, its ns/op at 2 against 1 shows how
+// far the machine itself lets two cores scale at that moment (a shared VM
+// may not give two full cores).
+func BenchmarkCPUReference(b *testing.B) {
+	var sink atomic.Uint64
+	b.RunParallel(func(pb *testing.PB) {
+		x := uint64(1)
+		for pb.Next() {
+			for range 10000 {
+				x = x*6364136223846793005 + 1442695040888963407
+			}
+		}
+		sink.Add(x)
+	})
+}
+
 func BenchmarkAnalyzeAll(b *testing.B) {
 	docs := benchCorpus(b)
 	var texts []string
