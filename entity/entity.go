@@ -44,6 +44,7 @@ type config struct {
 	models    map[string][]byte
 	rules     uint8
 	rulesSet  bool
+	descr     bool
 }
 
 // Option configures a [Tagger].
@@ -81,6 +82,16 @@ func WithRules(orgs, propagate bool) Option {
 		}
 		c.rulesSet = true
 	}
+}
+
+// WithDescriptors makes organization and place mentions take in the
+// lower-case noun of their kind right before them and its adjectives:
+// партии «Яблоко», социальной сети Twitter, реку Нарву, ООО «Алтек» — the
+// convention of factRuEval, whose scoring in examples/evaluate and the
+// trainer turns it on. Off by default: mentions are names, as NEREL,
+// SlavicNER and CoNLL mark them. Only Russian has a table of kind nouns.
+func WithDescriptors(on bool) Option {
+	return func(c *config) { c.descr = on }
 }
 
 // ErrModel is returned by [New] for a model given with [WithModel] that
@@ -132,6 +143,7 @@ var builtinSlots = func() map[string]*modelSlot {
 type Tagger struct {
 	slots map[string]*modelSlot
 	rules uint8
+	descr bool
 }
 
 // Rules that run after decoding; see [WithRules].
@@ -153,7 +165,7 @@ func New(opts ...Option) (*Tagger, error) {
 	if !c.rulesSet {
 		c.rules = ruleOrgs | rulePropagate
 	}
-	t := &Tagger{slots: map[string]*modelSlot{}, rules: c.rules}
+	t := &Tagger{slots: map[string]*modelSlot{}, rules: c.rules, descr: c.descr}
 	for l, s := range builtinSlots {
 		t.slots[l] = s
 	}
@@ -360,6 +372,10 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	ms = dropGlosses(chunk, toks, ms)
 	ms = geoRules(chunk, toks, ms, lang)
 	ms = ruRules(chunk, toks, ms, base)
+	ms = withoutDescriptors(chunk, toks, ms, base)
+	if t.descr {
+		ms = withDescriptors(chunk, toks, ms, base)
+	}
 	ms = cleanGaps(chunk, toks, ms)
 	s.ms = ms
 	for _, x := range ms {

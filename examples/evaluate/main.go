@@ -30,7 +30,9 @@
 //     that cuts a token matches nothing. Tags are read as conlleval does.
 //   - factru: an object of layer 2 spans from its first to its last span;
 //     objects made only of descriptions (`правительство`) and mentions
-//     nested in longer ones are dropped. Offsets are characters.
+//     nested in longer ones are dropped. Offsets are characters. The
+//     tagger runs with entity.WithDescriptors: factRuEval's mentions take in
+//     the noun of their kind (партии «Яблоко», реку Нарву).
 //   - brat: unscored types are dropped first, then nested mentions;
 //     a discontinuous entity spans its first to its last fragment.
 //   - factru, brat: a span that opens a quote takes the closing quote

@@ -156,7 +156,13 @@ func runNER(o options, tables io.Writer) (*summary, error) {
 	docs = limit(docs, o.Limit)
 	def := nerDefaults[o.Format]
 	docLang := cmp.Or(o.Lang, def.lang)
-	tagger, err := entity.New()
+	var opts []entity.Option
+	if o.Format == "factru" {
+		// factRuEval's mentions take in the noun of their kind (партии
+		// «Яблоко», реку Нарву); the library's default is the name alone.
+		opts = append(opts, entity.WithDescriptors(true))
+	}
+	tagger, err := entity.New(opts...)
 	if err != nil {
 		return nil, err
 	}

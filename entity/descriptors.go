@@ -1,0 +1,286 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/newsmon/newsmon/geo"
+	"github.com/newsmon/newsmon/internal/runes"
+	"github.com/newsmon/newsmon/internal/token"
+)
+
+// Descriptors: with [WithDescriptors], an organization or place mention
+// takes in the common noun that names its kind right before it, and the
+// adjectives before that noun: партии «Яблоко», социальной сети Twitter,
+// реку Нарву, штата Аризона, ООО «Алтек». That is how factRuEval marks
+// mentions; NEREL, SlavicNER and CoNLL mark the name alone, which is the
+// default, and [withoutDescriptors] takes such a noun off a mention that
+// the tagger (trained on all these corpora) found with it.
+
+// descriptorNoun is a stem of a kind noun, the most runes its endings add
+// and the kind it names.
+type descriptorNoun struct {
+	stem  string
+	max   int
+	level uint8
+}
+
+// Kinds a descriptor noun names: an organization's, or a place's at the
+// level of a country (республики, штата), of a town (города, посёлка), of
+// a part of a town (улицы, района, тюрьмы), or of a natural feature (реки,
+// острова), whose names are often towns' names too. A town's noun takes no
+// name the gazetteer knows as a country or first-level division, and a
+// country's or a town part's noun no town's: in городе Германии and улицы
+// Лондона the name is a genitive after the noun, not the noun's name.
+const (
+	kindOrg uint8 = iota
+	kindCountry
+	kindTown
+	kindPart
+	kindNature
+)
+
+// descriptorTable is one language's data for [withDescriptors].
+type descriptorTable struct {
+	nouns      []descriptorNoun
+	forms      map[string]uint8 // short nouns, as whole forms
+	notNouns   []string         // prefixes of words that a stem catches but are no kind noun
+	plural     []string         // endings of plural forms: компаний Oracle и Sun names several
+	legalForms []string         // acronyms of legal forms, taken as they are (ООО «Алтек»)
+	notAdj     []string         // words with adjective endings that are no part of a name
+	adjEnds    []string
+}
+
+// descriptorTables holds the tables per model language.
+var descriptorTables = map[string]descriptorTable{
+	"ru": {
+		nouns: slices.Concat(
+			descriptorList(kindOrg, 3, `парти движени команд клуб компани газет корпораци агентств организаци
+				концерн фонд холдинг банк завод комбинат телеканал радиостанци журнал издани портал
+				профсоюз федераци ассоциаци издательств авиакомпани фирм предприяти групп театр телекомпани
+				интернет-издани еженедельник альянс объединени`),
+			descriptorList(kindOrg, 4, `сборн`),
+			descriptorList(kindCountry, 3, `республик штат провинци округ графств княжеств эмират регион`),
+			descriptorList(kindTown, 3, `город городок городк поселк поселок деревн местечк`),
+			descriptorList(kindPart, 3, `район улиц площад проспект бульвар переул тюрьм порт аэропорт станци кварта`),
+			descriptorList(kindNature, 3, `остров полуостров озер мыс залив пролив хребт`)),
+		forms: map[string]uint8{
+			"река": kindNature, "реки": kindNature, "реке": kindNature, "реку": kindNature, "рекой": kindNature,
+			"село": kindTown, "села": kindTown, "селе": kindTown, "селом": kindTown,
+			"гора": kindNature, "горы": kindNature, "горе": kindNature, "гору": kindNature, "горой": kindNature,
+			"сеть": kindOrg, "сети": kindOrg, "сетью": kindOrg,
+		},
+		notNouns: strings.Fields(`журналист банкир банкет банкнот портрет портфел портье клубник групповой
+			фирменн озерн штатн районн городск окружн островн`),
+		plural:     strings.Fields(`ах ях ами ями ам ям ов ев аний аций иций ений`),
+		legalForms: strings.Fields(`ООО ЗАО ОАО ПАО АО НКО ГУП ФГУП МУП АНО`),
+		notAdj: strings.Fields(`этой этого этом этому этих этими эти этот эта это той того том тому тех те
+			тот та свой своей своего своем своём своих свою своя наш нашей нашего наших нашу
+			ваш вашей вашего весь всей всего всех всю вся самый самого самой самом самых такой такого такие таких
+			каждый каждой каждого другой другого других которая который которой которого которых
+			новой нового новых новый новая новую одной одного одном один одна данным`),
+		adjEnds: strings.Fields(`ый ий ой ая яя ое ее ые ие ого его ому ему ым им ую юю ых их ыми ими
+			ском цком ном ком нем шем жем чем щем`),
+	},
+}
+
+func descriptorList(level uint8, max int, stems string) []descriptorNoun {
+	var out []descriptorNoun
+	for _, s := range strings.Fields(stems) {
+		out = append(out, descriptorNoun{s, max, level})
+	}
+	return out
+}
+
+// kindOf reports whether w is a singular kind noun of the table, and the
+// kind it names.
+func (tab *descriptorTable) kindOf(w string) (kind uint8, ok bool) {
+	lw := strings.ToLower(w)
+	if k, ok := tab.forms[lw]; ok {
+		return k, true
+	}
+	for _, x := range tab.notNouns {
+		if strings.HasPrefix(lw, x) {
+			return 0, false
+		}
+	}
+	for _, e := range tab.plural {
+		if strings.HasSuffix(lw, e) {
+			return 0, false
+		}
+	}
+	for _, n := range tab.nouns {
+		if rest, ok := foldPrefix(lw, n.stem); ok && rest <= n.max {
+			return n.level, true
+		}
+	}
+	return 0, false
+}
+
+// adjective reports a lower-case Cyrillic word with an adjective ending
+// that may stand in a descriptor (социальной сети).
+func (tab *descriptorTable) adjective(w string) bool {
+	r, _ := runes.Decode(w)
+	if !runes.IsLower(r) || !unicode.Is(unicode.Cyrillic, r) || runes.Count(w) < 4 || slices.Contains(tab.notAdj, w) {
+		return false
+	}
+	for _, e := range tab.adjEnds {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// descriptorFits reports whether a kind noun of kind may name the mention
+// m: an organization's noun an organization, a place's noun a place that
+// the gazetteer does not rank above or below it (see kindCountry).
+func descriptorFits(kind uint8, m Mention, text string) bool {
+	if m.Type == ORG || kind == kindOrg {
+		return m.Type == ORG && kind == kindOrg
+	}
+	g := gazetteer()
+	if g == nil {
+		return true
+	}
+	k, ok := g.KindOf(text[m.Start:m.End])
+	switch {
+	case !ok:
+		return true
+	case k == geo.Country || k == geo.Admin1:
+		return kind != kindTown
+	case k == geo.City:
+		return kind == kindTown || kind == kindNature
+	}
+	return true
+}
+
+// maxDescriptorAdjectives bounds the adjectives taken before a kind noun.
+const maxDescriptorAdjectives = 3
+
+// withDescriptors extends each organization and place mention of ms to the
+// kind noun right before it (an opening quote may stand between) and the
+// adjectives before that noun, on the same line and outside other
+// mentions. lang is the base language of the model that labelled text.
+func withDescriptors(text string, toks []token.Token, ms []Mention, lang string) []Mention {
+	tab, ok := descriptorTables[lang]
+	if !ok {
+		return ms
+	}
+	prevEnd := 0
+	for i := range ms {
+		m := &ms[i]
+		k := tokenAt(toks, m.Start)
+		if m.Type != ORG && m.Type != LOC || k <= 0 {
+			prevEnd = max(prevEnd, m.End)
+			continue
+		}
+		j := k - 1
+		quoted := false
+		if j > 0 && isOpenQuote(toks[j].Text) && toks[j].Newlines == 0 && toks[k].Newlines == 0 {
+			j--
+			quoted = true
+		}
+		if toks[j+1].Newlines > 0 || toks[j].Start < prevEnd {
+			prevEnd = max(prevEnd, m.End)
+			continue
+		}
+		w := toks[j].Text
+		start := -1
+		if m.Type == ORG && slices.Contains(tab.legalForms, w) {
+			start = toks[j].Start
+		} else if kind, ok := tab.kindOf(w); ok && isLowerWord(w) && descriptorFits(kind, *m, text) {
+			start = toks[j].Start
+			for n := 0; n < maxDescriptorAdjectives && j > 0; n++ {
+				a := toks[j-1]
+				if toks[j].Newlines > 0 || a.Start < prevEnd || !tab.adjective(a.Text) {
+					break
+				}
+				j--
+				start = a.Start
+			}
+		}
+		if start >= 0 {
+			m.Start = start
+			// A quote opened inside the mention closes inside it.
+			if e := tokenAt(toks, m.End); quoted && e >= 0 && closesQuote(toks[k-1].Text, toks[e].Text) {
+				m.End = toks[e].End
+			}
+		}
+		prevEnd = max(prevEnd, m.End)
+	}
+	return ms
+}
+
+// closesQuote reports whether c closes the quote opened by o.
+func closesQuote(o, c string) bool {
+	switch o {
+	case "«":
+		return c == "»"
+	case "„":
+		return c == "“" || c == "”"
+	case "“":
+		return c == "”"
+	}
+	return c == o
+}
+
+func isOpenQuote(s string) bool {
+	switch s {
+	case "«", "\"", "„", "“", "'":
+		return true
+	}
+	return false
+}
+
+// withoutDescriptors starts an organization or place mention of ms that
+// begins with a kind noun of lang's table (or a legal form), after
+// adjectives, at the name that follows the noun: a capitalized word, or a
+// quoted name, whose quotes are then left out too.
+func withoutDescriptors(text string, toks []token.Token, ms []Mention, lang string) []Mention {
+	tab, ok := descriptorTables[lang]
+	if !ok {
+		return ms
+	}
+	for i := range ms {
+		m := &ms[i]
+		k := tokenAt(toks, m.Start)
+		if m.Type != ORG && m.Type != LOC || k < 0 {
+			continue
+		}
+		j := k
+		for j < len(toks) && toks[j].End < m.End && j-k < maxDescriptorAdjectives && tab.adjective(toks[j].Text) {
+			j++
+		}
+		if j+1 >= len(toks) || toks[j+1].End > m.End {
+			continue
+		}
+		w := toks[j].Text
+		if _, ok := tab.kindOf(w); !(ok && isLowerWord(w)) && !slices.Contains(tab.legalForms, w) {
+			continue
+		}
+		n := j + 1
+		quote := ""
+		if isOpenQuote(toks[n].Text) {
+			quote = toks[n].Text
+			n++
+		}
+		if n >= len(toks) || toks[n].End > m.End || toks[n].Newlines > 0 {
+			continue
+		}
+		if r, _ := runes.Decode(toks[n].Text); !runes.IsUpper(r) && !unicode.IsDigit(r) && quote == "" {
+			continue
+		}
+		m.Start = toks[n].Start
+		if quote != "" {
+			// Leave out the closing quote when it ends the mention.
+			for e := n; e < len(toks) && toks[e].End <= m.End; e++ {
+				if toks[e].End == m.End && e > n && closesQuote(quote, toks[e].Text) {
+					m.End = toks[e-1].End
+				}
+			}
+		}
+	}
+	return ms
+}

@@ -1,0 +1,85 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsmon/newsmon/internal/token"
+	"golang.org/x/text/language"
+)
+
+func TestWithDescriptors(t *testing.T) {
+	type mention struct {
+		text string
+		typ  Type
+	}
+	for _, tc := range []struct {
+		text string
+		in   []mention // found left to right
+		want []string  // mention texts after the rule
+	}{
+		{"координатор движения «Левый фронт» Сергей Удальцов", []mention{{"Левый фронт", ORG}, {"Сергей Удальцов", PER}},
+			[]string{"движения «Левый фронт»", "Сергей Удальцов"}},
+		{"в социальной сети Twitter", []mention{{"Twitter", ORG}}, []string{"социальной сети Twitter"}},
+		{"через пограничную реку Нарву", []mention{{"Нарву", LOC}}, []string{"пограничную реку Нарву"}},
+		{"от штата Аризона", []mention{{"Аризона", LOC}}, []string{"штата Аризона"}},
+		{"директор ООО «Алтек»", []mention{{"Алтек", ORG}}, []string{"ООО «Алтек»"}},
+		// A place noun does not take an organization, nor the reverse.
+		{"на реке Газпром", []mention{{"Газпром", ORG}}, []string{"Газпром"}},
+		{"компании Москва", []mention{{"Москва", LOC}}, []string{"Москва"}},
+		// A genitive after the noun: a town's part before a town, a town
+		// before a country, a plural noun.
+		{"на улицы Лондона вышли", []mention{{"Лондона", LOC}}, []string{"Лондона"}},
+		{"самый удобный город Германии", []mention{{"Германии", LOC}}, []string{"Германии"}},
+		{"в других городах России", []mention{{"России", LOC}}, []string{"России"}},
+		{"слияние компаний Oracle и Sun", []mention{{"Oracle", ORG}, {"Sun", ORG}}, []string{"Oracle", "Sun"}},
+		// Words with adjective endings that are no adjectives of the name.
+		{"по данным интернет-издания Techcrunch", []mention{{"Techcrunch", ORG}}, []string{"интернет-издания Techcrunch"}},
+		{"в этой компании Google", []mention{{"Google", ORG}}, []string{"компании Google"}},
+		// Not across a line break, not into the mention before.
+		{"компании\nGoogle", []mention{{"Google", ORG}}, []string{"Google"}},
+		{"журналист газеты «Труд»", []mention{{"Труд", ORG}}, []string{"газеты «Труд»"}},
+		{"Сбербанк банка ВТБ", []mention{{"Сбербанк", ORG}, {"ВТБ", ORG}}, []string{"Сбербанк", "банка ВТБ"}},
+	} {
+		var ms []Mention
+		from := 0
+		for _, m := range tc.in {
+			i := from + strings.Index(tc.text[from:], m.text)
+			ms = append(ms, Mention{Start: i, End: i + len(m.text), Type: m.typ})
+			from = i + len(m.text)
+		}
+		got := withDescriptors(tc.text, token.Tokenize(tc.text), ms, "ru")
+		var texts []string
+		for _, m := range got {
+			texts = append(texts, tc.text[m.Start:m.End])
+		}
+		if strings.Join(texts, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: got %q, want %q", tc.text, texts, tc.want)
+		}
+	}
+}
+
+// TestWithDescriptorsOption checks the option end to end: off by default,
+// on with WithDescriptors(true).
+func TestWithDescriptorsOption(t *testing.T) {
+	const text = "Лидер партии «Яблоко» выступил в Москве."
+	texts := func(opts ...Option) []string {
+		tg, err := New(opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, m := range tg.Extract(text, language.Russian) {
+			if m.Type == ORG {
+				out = append(out, m.Text)
+			}
+		}
+		return out
+	}
+	if got := texts(); len(got) != 1 || got[0] != "Яблоко" {
+		t.Errorf("default: ORG mentions %q, want [Яблоко]", got)
+	}
+	if got := texts(WithDescriptors(true)); len(got) != 1 || got[0] != "партии «Яблоко»" {
+		t.Errorf("WithDescriptors: ORG mentions %q, want [партии «Яблоко»]", got)
+	}
+}
