@@ -59,7 +59,8 @@ var descriptorTables = map[string]descriptorTable{
 			descriptorList(kindOrg, 3, `парти движени команд клуб компани газет корпораци агентств организаци
 				концерн фонд холдинг банк завод комбинат телеканал радиостанци журнал издани портал
 				профсоюз федераци ассоциаци издательств авиакомпани фирм предприяти групп театр телекомпани
-				интернет-издани еженедельник альянс объединени`),
+				интернет-издани интернет-ресурс еженедельник альянс объединени комисси центр агенств
+				администраци фракци`),
 			descriptorList(kindOrg, 4, `сборн`),
 			descriptorList(kindCountry, 3, `республик штат провинци округ графств княжеств эмират регион`),
 			descriptorList(kindTown, 3, `город городок городк поселк поселок деревн местечк`),
@@ -70,6 +71,7 @@ var descriptorTables = map[string]descriptorTable{
 			"село": kindTown, "села": kindTown, "селе": kindTown, "селом": kindTown,
 			"гора": kindNature, "горы": kindNature, "горе": kindNature, "гору": kindNature, "горой": kindNature,
 			"сеть": kindOrg, "сети": kindOrg, "сетью": kindOrg,
+			"дом": kindOrg, "дома": kindOrg, "доме": kindOrg, "дому": kindOrg, "домом": kindOrg,
 		},
 		notNouns: strings.Fields(`журналист банкир банкет банкнот портрет портфел портье клубник групповой
 			фирменн озерн штатн районн городск окружн островн`),
@@ -168,6 +170,11 @@ func withDescriptors(text string, toks []token.Token, ms []Mention, lang string)
 	if !ok {
 		return ms
 	}
+	// An organization without a name (правительство, сборной) is no
+	// mention in this convention.
+	ms = slices.DeleteFunc(ms, func(m Mention) bool {
+		return m.Type == ORG && !strings.ContainsFunc(text[m.Start:m.End], func(r rune) bool { return runes.IsUpper(r) || unicode.IsDigit(r) })
+	})
 	prevEnd := 0
 	for i := range ms {
 		m := &ms[i]
@@ -190,7 +197,7 @@ func withDescriptors(text string, toks []token.Token, ms []Mention, lang string)
 		start := -1
 		if m.Type == ORG && slices.Contains(tab.legalForms, w) {
 			start = toks[j].Start
-		} else if kind, ok := tab.kindOf(w); ok && isLowerWord(w) && descriptorFits(kind, *m, text) {
+		} else if kind, ok := tab.kindOf(w); ok && (isLowerWord(w) || sentenceStart(toks, j)) && descriptorFits(kind, *m, text) {
 			start = toks[j].Start
 			for n := 0; n < maxDescriptorAdjectives && j > 0; n++ {
 				a := toks[j-1]
@@ -257,7 +264,7 @@ func withoutDescriptors(text string, toks []token.Token, ms []Mention, lang stri
 			continue
 		}
 		w := toks[j].Text
-		if _, ok := tab.kindOf(w); !(ok && isLowerWord(w)) && !slices.Contains(tab.legalForms, w) {
+		if _, ok := tab.kindOf(w); !(ok && (isLowerWord(w) || sentenceStart(toks, j))) && !slices.Contains(tab.legalForms, w) {
 			continue
 		}
 		n := j + 1
