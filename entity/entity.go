@@ -45,6 +45,7 @@ type config struct {
 	rules     uint8
 	rulesSet  bool
 	descr     bool
+	placeAdj  bool
 }
 
 // Option configures a [Tagger].
@@ -94,6 +95,16 @@ func WithDescriptors(on bool) Option {
 	return func(c *config) { c.descr = on }
 }
 
+// WithPlaceAdjectives makes a lower-case adjective of a country that is in
+// no other mention a place mention of its own (британской, российских), as
+// the Russian corpora mark it: NEREL, SlavicNER and factRuEval, whose
+// scoring in examples/evaluate and the trainer turns it on. Off by default:
+// an adjective (Belarusian, белорусский) says where something is from and
+// names no place. Only Russian and Ukrainian text.
+func WithPlaceAdjectives(on bool) Option {
+	return func(c *config) { c.placeAdj = on }
+}
+
 // ErrModel is returned by [New] for a model given with [WithModel] that
 // cannot be decoded.
 var ErrModel = errors.New("entity: bad model")
@@ -141,9 +152,10 @@ var builtinSlots = func() map[string]*modelSlot {
 // Tagger extracts mentions. It is immutable after [New] and safe for
 // concurrent use.
 type Tagger struct {
-	slots map[string]*modelSlot
-	rules uint8
-	descr bool
+	slots    map[string]*modelSlot
+	rules    uint8
+	descr    bool
+	placeAdj bool
 }
 
 // Rules that run after decoding; see [WithRules].
@@ -165,7 +177,7 @@ func New(opts ...Option) (*Tagger, error) {
 	if !c.rulesSet {
 		c.rules = ruleOrgs | rulePropagate
 	}
-	t := &Tagger{slots: map[string]*modelSlot{}, rules: c.rules, descr: c.descr}
+	t := &Tagger{slots: map[string]*modelSlot{}, rules: c.rules, descr: c.descr, placeAdj: c.placeAdj}
 	for l, s := range builtinSlots {
 		t.slots[l] = s
 	}
@@ -375,6 +387,9 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	ms = withoutDescriptors(chunk, toks, ms, base)
 	if t.descr {
 		ms = withDescriptors(chunk, toks, ms, base)
+	}
+	if t.placeAdj {
+		ms = placeAdjectives(toks, ms, base)
 	}
 	ms = cleanGaps(chunk, toks, ms)
 	s.ms = ms

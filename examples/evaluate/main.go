@@ -34,7 +34,9 @@
 //     tagger runs with entity.WithDescriptors: factRuEval's mentions take in
 //     the noun of their kind (партии «Яблоко», реку Нарву).
 //   - brat: unscored types are dropped first, then nested mentions;
-//     a discontinuous entity spans its first to its last fragment.
+//     a discontinuous entity spans its first to its last fragment. The
+//     tagger runs with entity.WithPlaceAdjectives: NEREL marks adjectives
+//     of countries and big towns as places (британской, московского).
 //   - factru, brat: a span that opens a quote takes the closing quote
 //     right after it (`газета «Ведомости»`).
 //   - bsnlp: PRO is not scored; lemma and id_agreement come from

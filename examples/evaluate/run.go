@@ -156,11 +156,14 @@ func runNER(o options, tables io.Writer) (*summary, error) {
 	docs = limit(docs, o.Limit)
 	def := nerDefaults[o.Format]
 	docLang := cmp.Or(o.Lang, def.lang)
+	// The corpora's conventions where they differ from the library's
+	// defaults (see the package comment).
 	var opts []entity.Option
-	if o.Format == "factru" {
-		// factRuEval's mentions take in the noun of their kind (партии
-		// «Яблоко», реку Нарву); the library's default is the name alone.
+	switch o.Format {
+	case "factru":
 		opts = append(opts, entity.WithDescriptors(true))
+	case "brat":
+		opts = append(opts, entity.WithPlaceAdjectives(true))
 	}
 	tagger, err := entity.New(opts...)
 	if err != nil {

@@ -148,7 +148,7 @@ type set struct {
 	name   string
 	docs   []doc
 	scored []int // type numbers scored
-	descr  bool  // score with entity.WithDescriptors (factRuEval's convention)
+	conv   []entity.Option // the corpus's conventions: entity.WithDescriptors for factRuEval, WithPlaceAdjectives for NEREL
 }
 
 // heldOut selects the held-out fifth of a split corpus: index mod 5 ==
@@ -189,7 +189,7 @@ func load(lang, dir string) (train []doc, dev []set, err error) {
 				}
 			}
 		}
-		dev = []set{{"conll2003-valid", must(readCoNLL(filepath.Join(dir, "conll2003-en/CONLL2003/valid.txt"))), []int{tPER, tORG, tLOC}, false}}
+		dev = []set{{"conll2003-valid", must(readCoNLL(filepath.Join(dir, "conll2003-en/CONLL2003/valid.txt"))), []int{tPER, tORG, tLOC}, nil}}
 	case "ru":
 		fr := filepath.Join(dir, "factruEval-2016/devset")
 		bs := filepath.Join(dir, "SlavicNER-bsnlp")
@@ -209,13 +209,13 @@ func load(lang, dir string) (train []doc, dev []set, err error) {
 			train = append(train, must(readWikiANN(filepath.Join(dir, "wikiann-ru-en/data/wikiann/ru/train.conllu")))...)
 		}
 		dev = []set{
-			{"factru-dev-heldout", must(readFactRu(fr, heldOut, false)), []int{tPER, tORG, tLOC}, !strings.Contains(rules, "nodescr")},
-			{"factru-heldout-names", must(readFactRu(fr, heldOut, true)), []int{tPER, tORG, tLOC}, false},
-			{"nerel-dev", must(readBrat(filepath.Join(dir, "NEREL/NEREL-v1.1/dev"), false)), []int{tPER, tORG, tLOC}, false},
+			{"factru-dev-heldout", must(readFactRu(fr, heldOut, false)), []int{tPER, tORG, tLOC}, []entity.Option{entity.WithDescriptors(!strings.Contains(rules, "nodescr"))}},
+			{"factru-heldout-names", must(readFactRu(fr, heldOut, true)), []int{tPER, tORG, tLOC}, nil},
+			{"nerel-dev", must(readBrat(filepath.Join(dir, "NEREL/NEREL-v1.1/dev"), false)), []int{tPER, tORG, tLOC}, []entity.Option{entity.WithPlaceAdjectives(!strings.Contains(rules, "noadj"))}},
 			// The training conventions (dropLower): lower-case places and
 			// people (британской, американцев) are no mentions.
-			{"nerel-dev-proper", must(readBrat(filepath.Join(dir, "NEREL/NEREL-v1.1/dev"), true)), []int{tPER, tORG, tLOC}, false},
-			{"bsnlp-ru-heldout", must(readBSNLP(bs, "ru", heldOut, false)), []int{tPER, tORG, tLOC, tEVENT}, false},
+			{"nerel-dev-proper", must(readBrat(filepath.Join(dir, "NEREL/NEREL-v1.1/dev"), true)), []int{tPER, tORG, tLOC}, nil},
+			{"bsnlp-ru-heldout", must(readBSNLP(bs, "ru", heldOut, false)), []int{tPER, tORG, tLOC, tEVENT}, nil},
 		}
 	case "uk":
 		bs := filepath.Join(dir, "SlavicNER-bsnlp")
@@ -224,11 +224,11 @@ func load(lang, dir string) (train []doc, dev []set, err error) {
 			// Russian news of the same topics: more names in Cyrillic.
 			train = append(train, must(readBSNLP(bs, "ru", func(int) bool { return true }, true))...)
 		}
-		dev = []set{{"bsnlp-uk-heldout", must(readBSNLP(bs, "uk", heldOut, false)), []int{tPER, tORG, tLOC, tEVENT}, false}}
+		dev = []set{{"bsnlp-uk-heldout", must(readBSNLP(bs, "uk", heldOut, false)), []int{tPER, tORG, tLOC, tEVENT}, nil}}
 	case "kk":
 		p := filepath.Join(dir, "KazNERD/KazNERD/IOB2_valid.txt")
 		train = must(readKazNERD(p, trainPart))
-		dev = []set{{"kaznerd-valid-heldout", must(readKazNERD(p, heldOut)), []int{tPER, tORG, tLOC, tEVENT}, false}}
+		dev = []set{{"kaznerd-valid-heldout", must(readKazNERD(p, heldOut)), []int{tPER, tORG, tLOC, tEVENT}, nil}}
 	default:
 		return nil, nil, fmt.Errorf("unknown language")
 	}
@@ -282,24 +282,21 @@ func run(lang, dir, out string, epochs int, bits uint8, evalOnly bool) error {
 		}
 	}
 	ruleOpt := entity.WithRules(strings.Contains(rules, "orgs"), strings.Contains(rules, "propagate"))
-	tg, err := entity.New(entity.WithModel(tag, data), ruleOpt)
-	if err != nil {
-		return err
+	taggers := map[int]*entity.Tagger{}
+	for i, s := range dev {
+		tg, err := entity.New(append([]entity.Option{entity.WithModel(tag, data), ruleOpt}, s.conv...)...)
+		if err != nil {
+			return err
+		}
+		taggers[i] = tg
 	}
-	tgDescr, err := entity.New(entity.WithModel(tag, data), ruleOpt, entity.WithDescriptors(true))
-	if err != nil {
-		return err
-	}
-	for _, s := range dev {
+	for i, s := range dev {
 		if trainAll {
 			s.name += " (seen)"
 		}
 		logSet(s.name)
-		t := tg
-		if s.descr {
-			t = tgDescr
-		}
-		res := score(func(text string) []entity.Mention { return t.Extract(text, tag) }, s)
+		tg := taggers[i]
+		res := score(func(text string) []entity.Mention { return tg.Extract(text, tag) }, s)
 		report(s, res)
 		pool(s.name, res)
 		if withProse && lang == "en" {
