@@ -147,7 +147,7 @@ func pool(name string, res map[int]*prf) {
 type set struct {
 	name   string
 	docs   []doc
-	scored []int // type numbers scored
+	scored []int           // type numbers scored
 	conv   []entity.Option // the corpus's conventions: entity.WithDescriptors for factRuEval, WithPlaceAdjectives for NEREL
 }
 
