@@ -49,6 +49,7 @@ type descriptorTable struct {
 	plural     []string         // endings of plural forms: компаний Oracle и Sun names several
 	legalForms []string         // acronyms of legal forms, taken as they are (ООО «Алтек»)
 	notAdj     []string         // words with adjective endings that are no part of a name
+	notAdjEnds []string         // endings of nouns and participles that end as adjectives do
 	adjEnds    []string
 }
 
@@ -82,6 +83,7 @@ var descriptorTables = map[string]descriptorTable{
 			ваш вашей вашего весь всей всего всех всю вся самый самого самой самом самых такой такого такие таких
 			каждый каждой каждого другой другого других которая который которой которого которых
 			новой нового новых новый новая новую одной одного одном один одна данным`),
+		notAdjEnds: strings.Fields(`ние тие щий щая щее щие щего щему щим щем щей щую щих щими`),
 		adjEnds: strings.Fields(`ый ий ой ая яя ое ее ые ие ого его ому ему ым им ую юю ых их ыми ими
 			ском цком ном ком нем шем жем чем щем`),
 	},
@@ -126,6 +128,11 @@ func (tab *descriptorTable) adjective(w string) bool {
 	r, _ := runes.Decode(w)
 	if !runes.IsLower(r) || !unicode.Is(unicode.Cyrillic, r) || runes.Count(w) < 4 || slices.Contains(tab.notAdj, w) {
 		return false
+	}
+	for _, e := range tab.notAdjEnds {
+		if strings.HasSuffix(w, e) {
+			return false
+		}
 	}
 	for _, e := range tab.adjEnds {
 		if strings.HasSuffix(w, e) {

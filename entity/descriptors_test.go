@@ -36,6 +36,8 @@ func TestWithDescriptors(t *testing.T) {
 		// Words with adjective endings that are no adjectives of the name.
 		{"по данным интернет-издания Techcrunch", []mention{{"Techcrunch", ORG}}, []string{"интернет-издания Techcrunch"}},
 		{"в этой компании Google", []mention{{"Google", ORG}}, []string{"компании Google"}},
+		{"классическое объяснение агентству Рейтер", []mention{{"Рейтер", ORG}}, []string{"агентству Рейтер"}},
+		{"управляющий компанией FaceCash", []mention{{"FaceCash", ORG}}, []string{"компанией FaceCash"}},
 		// Not across a line break, not into the mention before.
 		{"компании\nGoogle", []mention{{"Google", ORG}}, []string{"Google"}},
 		{"журналист газеты «Труд»", []mention{{"Труд", ORG}}, []string{"газеты «Труд»"}},
