@@ -329,10 +329,17 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add("Belarus", "kk")
 	f.Add("x", "zz")
+	f.Add("лидер партии «Яблоко» и британской делегации", "ru")
 	tg := tagger(f)
+	// The corpora's conventions (descriptors, place adjectives) move spans.
+	conv, err := New(WithDescriptors(true), WithPlaceAdjectives(true))
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, text, lang string) {
 		tag, _ := language.Parse(lang)
 		checkMentions(t, text, tg.Extract(text, tag))
+		checkMentions(t, text, conv.Extract(text, tag))
 	})
 }
 
