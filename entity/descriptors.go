@@ -39,6 +39,9 @@ const (
 	kindTown
 	kindPart
 	kindNature
+	// kindBody is a state body's noun before its country (руководство
+	// Грузии, делегация США): the two are one organization.
+	kindBody
 )
 
 // descriptorTable is one language's data for [withDescriptors].
@@ -66,7 +69,8 @@ var descriptorTables = map[string]descriptorTable{
 			descriptorList(kindCountry, 3, `республик штат провинци округ графств княжеств эмират регион`),
 			descriptorList(kindTown, 3, `город городок городк поселк поселок деревн местечк`),
 			descriptorList(kindPart, 3, `район улиц площад проспект бульвар переул тюрьм порт аэропорт станци кварта`),
-			descriptorList(kindNature, 3, `остров полуостров озер мыс залив пролив хребт`)),
+			descriptorList(kindNature, 3, `остров полуостров озер мыс залив пролив хребт`),
+			descriptorList(kindBody, 3, `руководств делегаци ведомств служб`)),
 		forms: map[string]uint8{
 			"река": kindNature, "реки": kindNature, "реке": kindNature, "реку": kindNature, "рекой": kindNature,
 			"село": kindTown, "села": kindTown, "селе": kindTown, "селом": kindTown,
@@ -144,16 +148,20 @@ func (tab *descriptorTable) adjective(w string) bool {
 
 // descriptorFits reports whether a kind noun of kind may name the mention
 // m: an organization's noun an organization, a place's noun a place that
-// the gazetteer does not rank above or below it (see kindCountry).
+// the gazetteer does not rank above or below it (see kindCountry), a
+// body's noun a country or first-level region.
 func descriptorFits(kind uint8, m Mention, text string) bool {
 	if m.Type == ORG || kind == kindOrg {
 		return m.Type == ORG && kind == kindOrg
 	}
 	g := gazetteer()
 	if g == nil {
-		return true
+		return kind != kindBody
 	}
 	k, ok := g.KindOf(text[m.Start:m.End])
+	if kind == kindBody {
+		return ok && (k == geo.Country || k == geo.Admin1)
+	}
 	switch {
 	case !ok:
 		return true
@@ -206,6 +214,9 @@ func withDescriptors(text string, toks []token.Token, ms []Mention, lang string)
 			start = toks[j].Start
 		} else if kind, ok := tab.kindOf(w); ok && (isLowerWord(w) || sentenceStart(toks, j)) && descriptorFits(kind, *m, text) {
 			start = toks[j].Start
+			if kind == kindBody {
+				m.Type = ORG
+			}
 			for n := 0; n < maxDescriptorAdjectives && j > 0; n++ {
 				a := toks[j-1]
 				if toks[j].Newlines > 0 || a.Start < prevEnd || !tab.adjective(a.Text) {

@@ -24,6 +24,9 @@ func TestWithDescriptors(t *testing.T) {
 		{"через пограничную реку Нарву", []mention{{"Нарву", LOC}}, []string{"пограничную реку Нарву"}},
 		{"от штата Аризона", []mention{{"Аризона", LOC}}, []string{"штата Аризона"}},
 		{"директор ООО «Алтек»", []mention{{"Алтек", ORG}}, []string{"ООО «Алтек»"}},
+		// A state body's noun and its country are one organization.
+		{"призывают руководство Грузии отменить", []mention{{"Грузии", LOC}}, []string{"руководство Грузии"}},
+		{"руководство Бобруйска", []mention{{"Бобруйска", LOC}}, []string{"Бобруйска"}},
 		// A place noun does not take an organization, nor the reverse.
 		{"на реке Газпром", []mention{{"Газпром", ORG}}, []string{"Газпром"}},
 		{"компании Москва", []mention{{"Москва", LOC}}, []string{"Москва"}},
@@ -54,6 +57,9 @@ func TestWithDescriptors(t *testing.T) {
 		var texts []string
 		for _, m := range got {
 			texts = append(texts, tc.text[m.Start:m.End])
+			if strings.HasPrefix(tc.text[m.Start:m.End], "руководство") && m.Type != ORG {
+				t.Errorf("%q: %s, want ORG", tc.text, m.Type)
+			}
 		}
 		if strings.Join(texts, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%q: got %q, want %q", tc.text, texts, tc.want)
