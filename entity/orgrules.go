@@ -650,12 +650,8 @@ func surnameForms(text string, toks []token.Token, ms []Mention) []Mention {
 		return ms
 	}
 	var add []Mention
-	k := 0
-	for i, t := range toks {
-		for k < len(ms) && ms[k].End <= t.Start {
-			k++
-		}
-		if k < len(ms) && ms[k].Start < t.End || t.Kind != token.Word || !cyrCapital(t.Text) || strings.Contains(t.Text, "-") {
+	for i, t := range freeTokens(toks, ms) {
+		if t.Kind != token.Word || !cyrCapital(t.Text) || strings.Contains(t.Text, "-") {
 			continue
 		}
 		if i == 0 || t.Newlines > 0 || sentenceEnd(toks[i-1].Text) || !stems[surnameStem(t.Text)] {

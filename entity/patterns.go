@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -384,14 +385,7 @@ func propagate(text string, toks []token.Token, ms []Mention, lang language.Tag)
 		}
 	}
 	var add []Mention
-	k := 0
-	for _, t := range toks {
-		for k < len(ms) && ms[k].End <= t.Start {
-			k++
-		}
-		if k < len(ms) && ms[k].Start < t.End {
-			continue // inside a mention
-		}
+	for _, t := range freeTokens(toks, ms) {
 		if t.Kind != token.Word {
 			continue
 		}
@@ -404,6 +398,25 @@ func propagate(text string, toks []token.Token, ms []Mention, lang language.Tag)
 		}
 	}
 	return withAdded(ms, add)
+}
+
+// freeTokens yields the index and the token of each of toks that lies in
+// no mention of ms (sorted by start, not overlapping).
+func freeTokens(toks []token.Token, ms []Mention) iter.Seq2[int, token.Token] {
+	return func(yield func(int, token.Token) bool) {
+		k := 0
+		for i, t := range toks {
+			for k < len(ms) && ms[k].End <= t.Start {
+				k++
+			}
+			if k < len(ms) && ms[k].Start < t.End {
+				continue
+			}
+			if !yield(i, t) {
+				return
+			}
+		}
+	}
 }
 
 func sortByStart(ms []Mention) {

@@ -35,14 +35,7 @@ func placeAdjectives(toks []token.Token, ms []Mention, lang string) []Mention {
 		return ms
 	}
 	var add []Mention
-	k := 0
-	for _, t := range toks {
-		for k < len(ms) && ms[k].End <= t.Start {
-			k++
-		}
-		if k < len(ms) && ms[k].Start < t.End {
-			continue // inside a mention
-		}
+	for _, t := range freeTokens(toks, ms) {
 		r, _ := runes.Decode(t.Text)
 		if !runes.IsLower(r) || !unicode.Is(unicode.Cyrillic, r) || runes.Count(t.Text) < 5 || !hasSuffixAny(t.Text, tab.ends) || hasPrefixAny(t.Text, tab.not) {
 			continue
