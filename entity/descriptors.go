@@ -282,8 +282,10 @@ func withoutDescriptors(text string, toks []token.Token, ms []Mention, lang stri
 			continue
 		}
 		w := toks[j].Text
-		if _, ok := tab.kindOf(w); !(ok && (isLowerWord(w) || sentenceStart(toks, j))) && !slices.Contains(tab.legalForms, w) {
-			continue
+		kind, isKind := tab.kindOf(w)
+		legal := slices.Contains(tab.legalForms, w)
+		if !legal && (!isKind || kind == kindBody || !isLowerWord(w) && !sentenceStart(toks, j)) {
+			continue // a body's noun makes one name with its country
 		}
 		n := j + 1
 		quote := ""
@@ -294,7 +296,15 @@ func withoutDescriptors(text string, toks []token.Token, ms []Mention, lang stri
 		if n >= len(toks) || toks[n].End > m.End || toks[n].Newlines > 0 {
 			continue
 		}
-		if r, _ := runes.Decode(toks[n].Text); !runes.IsUpper(r) && !unicode.IsDigit(r) && quote == "" {
+		r, _ := runes.Decode(toks[n].Text)
+		if !runes.IsUpper(r) && !unicode.IsDigit(r) && quote == "" {
+			continue
+		}
+		// A capitalized noun at a sentence start may begin an
+		// organization's name itself (Банк России, Театр Вахтангова): only a
+		// quoted or Latin-script name is taken to follow it (Компания
+		// Microsoft). Places are named after their noun (Река Волга).
+		if m.Type == ORG && !legal && !isLowerWord(w) && quote == "" && r >= 0x250 {
 			continue
 		}
 		m.Start = toks[n].Start

@@ -91,3 +91,32 @@ func TestWithDescriptorsOption(t *testing.T) {
 		t.Errorf("WithDescriptors: ORG mentions %q, want [партии «Яблоко»]", got)
 	}
 }
+
+func TestWithoutDescriptors(t *testing.T) {
+	for _, tc := range []struct {
+		text, mention string
+		typ           Type
+		want          string
+	}{
+		{"лидер партии «Яблоко» заявил", "партии «Яблоко»", ORG, "Яблоко"},
+		{"в социальной сети Twitter", "социальной сети Twitter", ORG, "Twitter"},
+		{"Компания Microsoft выпустила", "Компания Microsoft", ORG, "Microsoft"},
+		{"у реки Славянки", "реки Славянки", LOC, "Славянки"},
+		{"Река Волга разлилась", "Река Волга", LOC, "Волга"},
+		// A capitalized noun at a sentence start before a Cyrillic name
+		// begins an organization's name; a body's noun stays with its
+		// country.
+		{"Банк России повысил ставку", "Банк России", ORG, "Банк России"},
+		{"Театр Вахтангова открыл сезон", "Театр Вахтангова", ORG, "Театр Вахтангова"},
+		{"Делегация США прибыла", "Делегация США", ORG, "Делегация США"},
+		// A kind noun with nothing capitalized after it is the mention.
+		{"пресс-служба правительства", "пресс-служба правительства", ORG, "пресс-служба правительства"},
+	} {
+		i := strings.Index(tc.text, tc.mention)
+		ms := []Mention{{Start: i, End: i + len(tc.mention), Type: tc.typ}}
+		got := withoutDescriptors(tc.text, token.Tokenize(tc.text), ms, "ru")
+		if s := tc.text[got[0].Start:got[0].End]; s != tc.want || got[0].Type != tc.typ {
+			t.Errorf("%q: got %q %s, want %q", tc.mention, s, got[0].Type, tc.want)
+		}
+	}
+}
