@@ -100,7 +100,7 @@ func WithDescriptors(on bool) Option {
 // the Russian corpora mark it: NEREL, SlavicNER and factRuEval, whose
 // scoring in examples/evaluate and the trainer turns it on. Off by default:
 // an adjective (Belarusian, белорусский) says where something is from and
-// names no place. Only Russian and Ukrainian text.
+// names no place. Only Russian text.
 func WithPlaceAdjectives(on bool) Option {
 	return func(c *config) { c.placeAdj = on }
 }

@@ -16,18 +16,18 @@ import (
 // adjective says where something is from, the place is not named.
 
 // placeAdjectiveTables are, per model language whose corpora mark place
-// adjectives, the endings of its adjective forms (nouns such as американцу
+// adjectives and whose adjectives [geo.Gazetteer.Demonym] knows (not yet
+// Ukrainian's), the endings of its adjective forms (nouns such as американцу
 // or армянина are people) and the adjectives that name a people or a
 // language rather than a country (русский язык).
 var placeAdjectiveTables = map[string]struct{ ends, not []string }{
 	"ru": {strings.Fields(`ий ый ой ая яя ое ее ые ие ого его ому ему ым им ом ем ую юю ых их ыми ими`),
 		strings.Fields(`русск`)},
-	"uk": {strings.Fields(`ий ій а я е є ої ої у ю ою ого ому им ім их іх ими і ім`),
-		strings.Fields(`руськ`)},
 }
 
 // placeAdjectives adds a LOC mention for each lower-case Cyrillic adjective
-// of a country ([geo.Gazetteer.Demonym]) outside the mentions of ms.
+// of a country ([geo.Gazetteer.Demonym]) or of a big town or region
+// ([townAdjective]) outside the mentions of ms.
 func placeAdjectives(toks []token.Token, ms []Mention, lang string) []Mention {
 	g := gazetteer()
 	tab, ok := placeAdjectiveTables[lang]
