@@ -30,7 +30,7 @@ func ExampleTagger_Extract() {
 func ExampleWithDescriptors() {
 	const text = "Лидер партии «Яблоко» встретился с британской делегацией на реке Славянке."
 	for _, opts := range [][]entity.Option{
-		nil, // names, as NEREL and SlavicNER mark them
+		nil,                                // names, as NEREL and SlavicNER mark them
 		{entity.WithDescriptors(true)},     // factRuEval's: the noun of a name's kind inside
 		{entity.WithPlaceAdjectives(true)}, // NEREL's: adjectives of countries are places
 	} {
