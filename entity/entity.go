@@ -85,22 +85,26 @@ func WithRules(orgs, propagate bool) Option {
 	}
 }
 
-// WithDescriptors makes organization and place mentions take in the
-// lower-case noun of their kind right before them and its adjectives:
-// партии «Яблоко», социальной сети Twitter, реку Нарву, ООО «Алтек» — the
-// convention of factRuEval, whose scoring in examples/evaluate and the
-// trainer turns it on. Off by default: mentions are names, as NEREL,
-// SlavicNER and CoNLL mark them. Only Russian has a table of kind nouns.
+// WithDescriptors gives mentions factRuEval's spans, as its scoring in
+// examples/evaluate and the trainer does: an organization or place takes in
+// the noun of its kind right before it and that noun's adjectives (партии
+// «Яблоко», социальной сети Twitter, реку Нарву, ООО «Алтек»); a state
+// body's noun and its country become one organization (руководство
+// Грузии); an organization with no capital letter or digit (правительство)
+// is dropped. Off by default: mentions are names, as NEREL, SlavicNER and
+// CoNLL mark them, and such a noun is taken off a mention the model found
+// with it. Only Russian has a table of kind nouns.
 func WithDescriptors(on bool) Option {
 	return func(c *config) { c.descr = on }
 }
 
-// WithPlaceAdjectives makes a lower-case adjective of a country that is in
-// no other mention a place mention of its own (британской, российских), as
-// the Russian corpora mark it: NEREL, SlavicNER and factRuEval, whose
-// scoring in examples/evaluate and the trainer turns it on. Off by default:
-// an adjective (Belarusian, белорусский) says where something is from and
-// names no place. Only Russian text.
+// WithPlaceAdjectives makes a lower-case adjective of a country, or of a
+// big town or region, that is in no other mention a place mention of its
+// own (британской, российских, московского), as NEREL marks it; its scoring
+// in examples/evaluate (-format brat) and the trainer turns it on.
+// SlavicNER and factRuEval mark such adjectives only sometimes. Off by
+// default: an adjective (Belarusian, белорусский) says where something is
+// from and names no place. Only Russian text.
 func WithPlaceAdjectives(on bool) Option {
 	return func(c *config) { c.placeAdj = on }
 }

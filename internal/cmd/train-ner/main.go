@@ -66,7 +66,7 @@ func main() {
 	flag.BoolVar(&ukWithRu, "uk-ru", true, "for uk, add all SlavicNER ru documents to the training data")
 	flag.BoolVar(&trainAll, "all", false, "train on the held-out parts too (for shipping; held-out scores become meaningless)")
 	flag.BoolVar(&withProse, "prose", false, "for en, also score prose v2 on the held-out data")
-	flag.StringVar(&rules, "rules", "orgs,propagate", "post-decoding rules of entity.WithRules to apply when scoring")
+	flag.StringVar(&rules, "rules", "orgs,propagate", "post-decoding rules of entity.WithRules to apply when scoring; nodescr and noadj score factRuEval and NEREL without their conventions (entity.WithDescriptors, WithPlaceAdjectives)")
 	flag.StringVar(&errorsTo, "errors", "", "write the held-out errors (false and missed mentions in context) to this file")
 	flag.IntVar(&seeds, "seeds", 1, "train this many times with different shuffles and average the weights")
 	flag.BoolVar(&crossVal, "cv", false, "train and score once per fold (-fold 0..4) and print the counts pooled over the folds")
