@@ -319,3 +319,58 @@ func withoutDescriptors(text string, toks []token.Token, ms []Mention, lang stri
 	}
 	return ms
 }
+
+// maxQuotedName bounds the tokens of a quoted name that quotedKindOrgs
+// takes.
+const maxQuotedName = 6
+
+// quotedKindOrgs makes a quoted name right after an organization's kind
+// noun or a legal form an organization when no mention touches it:
+// радиостанции «Эхо Москвы», газета «Труд», ЗАО «Медиа-Мост». The mention
+// is the name inside the quotes.
+func quotedKindOrgs(toks []token.Token, ms []Mention, lang string) []Mention {
+	tab, ok := descriptorTables[lang]
+	if !ok {
+		return ms
+	}
+	var add []Mention
+	for j, t := range freeTokens(toks, ms) {
+		if j+2 >= len(toks) || t.Kind != token.Word || !isOpenQuote(toks[j+1].Text) || toks[j+1].Newlines > 0 {
+			continue
+		}
+		kind, isKind := tab.kindOf(t.Text)
+		if !(isKind && kind == kindOrg && (isLowerWord(t.Text) || sentenceStart(toks, j))) && !slices.Contains(tab.legalForms, t.Text) {
+			continue
+		}
+		first := j + 2
+		if r, _ := runes.Decode(toks[first].Text); !runes.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		end := -1
+		for e := first; e < len(toks) && e < first+maxQuotedName && toks[e].Newlines == 0; e++ {
+			if closesQuote(toks[j+1].Text, toks[e].Text) {
+				end = e
+				break
+			}
+		}
+		if end <= first {
+			continue
+		}
+		m := Mention{Start: toks[first].Start, End: toks[end-1].End, Type: ORG}
+		if overlapsAny(ms, m) {
+			continue
+		}
+		add = append(add, m)
+	}
+	return withAdded(ms, add)
+}
+
+// overlapsAny reports whether m overlaps a mention of ms.
+func overlapsAny(ms []Mention, m Mention) bool {
+	for _, x := range ms {
+		if x.Start < m.End && m.Start < x.End {
+			return true
+		}
+	}
+	return false
+}

@@ -120,3 +120,39 @@ func TestWithoutDescriptors(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotedKindOrgs(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		have string // a mention already there, or ""
+		want []string
+	}{
+		{"в эфире радиостанции «Эхо Москвы» сообщил", "", []string{"Эхо Москвы"}},
+		{"Газета «Труд» пишет", "", []string{"Труд"}},
+		{"учредителем ЗАО «Медиа-Мост», гендиректором", "", []string{"Медиа-Мост"}},
+		// A mention already there stays as it is.
+		{"газета «Новая газета» пишет", "Новая газета", []string{"Новая газета"}},
+		// Not after a place's noun or another word, nor a lower-case or
+		// unclosed quote, nor a plural noun.
+		{"на улице «Садовой» и в фильме «Цирк»", "", nil},
+		{"газета «новости» вышла", "", nil},
+		{"газета «Труд и Капитал и Мир и Май", "", nil},
+		{"акции компаний «Газпром» и «Лукойл»", "", nil},
+	} {
+		var ms []Mention
+		if tc.have != "" {
+			i := strings.Index(tc.text, tc.have)
+			ms = append(ms, Mention{Start: i, End: i + len(tc.have), Type: ORG})
+		}
+		var got []string
+		for _, m := range quotedKindOrgs(token.Tokenize(tc.text), ms, "ru") {
+			if m.Type != ORG {
+				t.Errorf("%q: %s", tc.text, m.Type)
+			}
+			got = append(got, tc.text[m.Start:m.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -388,6 +388,7 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	ms = dropGlosses(chunk, toks, ms)
 	ms = geoRules(chunk, toks, ms, lang)
 	ms = ruRules(chunk, toks, ms, base)
+	ms = quotedKindOrgs(toks, ms, base)
 	ms = withoutDescriptors(chunk, toks, ms, base)
 	if t.descr {
 		ms = withDescriptors(chunk, toks, ms, base)
