@@ -108,15 +108,8 @@ func (tab *descriptorTable) kindOf(w string) (kind uint8, ok bool) {
 	if k, ok := tab.forms[lw]; ok {
 		return k, true
 	}
-	for _, x := range tab.notNouns {
-		if strings.HasPrefix(lw, x) {
-			return 0, false
-		}
-	}
-	for _, e := range tab.plural {
-		if strings.HasSuffix(lw, e) {
-			return 0, false
-		}
+	if hasPrefixAny(lw, tab.notNouns) || hasSuffixAny(lw, tab.plural) {
+		return 0, false
 	}
 	for _, n := range tab.nouns {
 		if rest, ok := foldPrefix(lw, n.stem); ok && rest <= n.max {
@@ -133,17 +126,7 @@ func (tab *descriptorTable) adjective(w string) bool {
 	if !runes.IsLower(r) || !unicode.Is(unicode.Cyrillic, r) || runes.Count(w) < 4 || slices.Contains(tab.notAdj, w) {
 		return false
 	}
-	for _, e := range tab.notAdjEnds {
-		if strings.HasSuffix(w, e) {
-			return false
-		}
-	}
-	for _, e := range tab.adjEnds {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
+	return !hasSuffixAny(w, tab.notAdjEnds) && hasSuffixAny(w, tab.adjEnds)
 }
 
 // descriptorFits reports whether a kind noun of kind may name the mention
@@ -200,7 +183,7 @@ func withDescriptors(text string, toks []token.Token, ms []Mention, lang string)
 		}
 		j := k - 1
 		quoted := false
-		if j > 0 && isOpenQuote(toks[j].Text) && toks[j].Newlines == 0 && toks[k].Newlines == 0 {
+		if j > 0 && openQuote(toks[j].Text) && toks[j].Newlines == 0 && toks[k].Newlines == 0 {
 			j--
 			quoted = true
 		}
@@ -229,34 +212,13 @@ func withDescriptors(text string, toks []token.Token, ms []Mention, lang string)
 		if start >= 0 {
 			m.Start = start
 			// A quote opened inside the mention closes inside it.
-			if e := tokenAt(toks, m.End); quoted && e >= 0 && closesQuote(toks[k-1].Text, toks[e].Text) {
+			if e := tokenAt(toks, m.End); quoted && e >= 0 && closeQuoteOf(toks[k-1].Text, toks[e].Text) {
 				m.End = toks[e].End
 			}
 		}
 		prevEnd = max(prevEnd, m.End)
 	}
 	return ms
-}
-
-// closesQuote reports whether c closes the quote opened by o.
-func closesQuote(o, c string) bool {
-	switch o {
-	case "«":
-		return c == "»"
-	case "„":
-		return c == "“" || c == "”"
-	case "“":
-		return c == "”"
-	}
-	return c == o
-}
-
-func isOpenQuote(s string) bool {
-	switch s {
-	case "«", "\"", "„", "“", "'":
-		return true
-	}
-	return false
 }
 
 // withoutDescriptors starts an organization or place mention of ms that
@@ -289,7 +251,7 @@ func withoutDescriptors(text string, toks []token.Token, ms []Mention, lang stri
 		}
 		n := j + 1
 		quote := ""
-		if isOpenQuote(toks[n].Text) {
+		if openQuote(toks[n].Text) {
 			quote = toks[n].Text
 			n++
 		}
@@ -311,7 +273,7 @@ func withoutDescriptors(text string, toks []token.Token, ms []Mention, lang stri
 		if quote != "" {
 			// Leave out the closing quote when it ends the mention.
 			for e := n; e < len(toks) && toks[e].End <= m.End; e++ {
-				if toks[e].End == m.End && e > n && closesQuote(quote, toks[e].Text) {
+				if toks[e].End == m.End && e > n && closeQuoteOf(quote, toks[e].Text) {
 					m.End = toks[e-1].End
 				}
 			}
@@ -335,7 +297,7 @@ func quotedKindOrgs(toks []token.Token, ms []Mention, lang string) []Mention {
 	}
 	var add []Mention
 	for j, t := range freeTokens(toks, ms) {
-		if j+2 >= len(toks) || t.Kind != token.Word || !isOpenQuote(toks[j+1].Text) || toks[j+1].Newlines > 0 {
+		if j+2 >= len(toks) || t.Kind != token.Word || !openQuote(toks[j+1].Text) || toks[j+1].Newlines > 0 {
 			continue
 		}
 		kind, isKind := tab.kindOf(t.Text)
@@ -348,7 +310,7 @@ func quotedKindOrgs(toks []token.Token, ms []Mention, lang string) []Mention {
 		}
 		end := -1
 		for e := first; e < len(toks) && e < first+maxQuotedName && toks[e].Newlines == 0; e++ {
-			if closesQuote(toks[j+1].Text, toks[e].Text) {
+			if closeQuoteOf(toks[j+1].Text, toks[e].Text) {
 				end = e
 				break
 			}
