@@ -419,6 +419,26 @@ func freeTokens(toks []token.Token, ms []Mention) iter.Seq2[int, token.Token] {
 	}
 }
 
+// hasSuffixAny reports whether w ends with one of ends.
+func hasSuffixAny(w string, ends []string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixAny reports whether w starts with one of pre.
+func hasPrefixAny(w string, pre []string) bool {
+	for _, p := range pre {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func sortByStart(ms []Mention) {
 	slices.SortFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
 }

@@ -47,24 +47,6 @@ func placeAdjectives(toks []token.Token, ms []Mention, lang string) []Mention {
 	return withAdded(ms, add)
 }
 
-func hasSuffixAny(w string, ends []string) bool {
-	for _, e := range ends {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasPrefixAny(w string, pre []string) bool {
-	for _, p := range pre {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // minTownAdjective is the least population of a town whose adjective
 // ([townAdjective]) is a place mention: small towns' names are common words.
 const minTownAdjective = 100000
