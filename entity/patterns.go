@@ -168,23 +168,35 @@ func isAdjective(s string) bool {
 
 // eventNouns are nouns that head event names, as stems (any case form) or
 // whole words.
-var eventNouns = strings.Fields(`forum summit congress olympics olympiad championship festival
-	форум саммит съезд конгресс олимпиад чемпионат фестивал
+var eventNouns = strings.Fields(`forum summit congress olympics olympiad championship festival tournament
+	форум саммит съезд конгресс олимпиад чемпионат фестивал турнир
 	форумы саммиті съезі құрылтай мерекесі күні`)
 
-// eventHeaded reports a mention of two or more words whose first or last
-// word is an event noun. English "congress" heads an event only with a
-// number or an ordinal (20th Party Congress); without one it is mostly a
-// legislature or a party (U.S. Congress, African National Congress).
+// eventHeaded reports a mention of two or more words whose head is an event
+// noun: its first word after at most two adjectives (Шахматный турнир
+// Корус) or its last word before a year or number (Corus Chess Tournament
+// 2006). English "congress", and Russian "конгресс" after an adjective,
+// head an event only with a number or an ordinal (20th Party Congress);
+// without one they mostly name a legislature or a party (U.S. Congress,
+// African National Congress, Народный консультативный конгресс Индонезии).
 func eventHeaded(s string) bool {
 	words := strings.Fields(normalize.Fold(s))
 	if len(words) < 2 {
 		return false
 	}
-	for _, w := range []string{words[0], words[len(words)-1]} {
+	first := 0
+	for first < 2 && first < len(words)-1 && ruAdjective(words[first]) {
+		first++
+	}
+	last := len(words) - 1
+	for last > 0 && strings.Trim(words[last], "0123456789-–") == "" {
+		last--
+	}
+	for i, w := range []string{words[first], words[last]} {
 		for _, e := range eventNouns {
 			if strings.HasPrefix(w, e) && runes.Count(w)-runes.Count(e) <= 3 {
-				if e == "congress" && !hasOrdinal(words) {
+				body := e == "congress" || e == "конгресс" && i == 0 && first > 0
+				if body && !hasOrdinal(words) {
 					continue
 				}
 				return true
