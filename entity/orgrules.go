@@ -226,6 +226,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = fieldLists(text, toks, ms)
 	ms = reportSources(text, toks, ms)
 	ms = addressOrgs(text, toks, ms)
+	ms = latinNames(text, toks, ms)
 	ms = trimAdjectiveTails(text, ms)
 	ms = commonAcronyms(text, ms)
 	return ms

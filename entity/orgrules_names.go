@@ -361,3 +361,127 @@ func chambers(toks []token.Token, ms []Mention) []Mention {
 	}
 	return withAdded(ms, add)
 }
+
+// latinConnectors are the lower-case words that join the capitalized words
+// of a Latin-script name (Committee to Protect Journalists, Harles und
+// Jentzsch, Corriere della Sera).
+var latinConnectors = map[string]bool{"of": true, "to": true, "the": true, "and": true, "for": true, "on": true,
+	"und": true, "der": true, "de": true, "del": true, "della": true, "di": true, "des": true, "du": true,
+	"la": true, "le": true, "&": true}
+
+// latinWord reports a word token in Latin script: it starts with a Latin
+// letter, or with digits and then one (3Com), and has no Cyrillic letter
+// (PR-служба is a Russian word).
+func latinWord(t token.Token) bool {
+	if t.Kind != token.Word {
+		return false
+	}
+	r, _ := runes.Decode(strings.TrimLeft(t.Text, "0123456789"))
+	return r < 0x250 && unicode.IsLetter(r) && !strings.ContainsFunc(t.Text, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
+}
+
+// lowerLatin reports a lower-case Latin-script word.
+func lowerLatin(t token.Token) bool {
+	r, _ := runes.Decode(t.Text)
+	return latinWord(t) && runes.IsLower(r)
+}
+
+// lowerLatinNear reports whether the word nearest token i in direction
+// dir, past at most two punctuation marks, is a lower-case Latin word
+// (letter: Faisal Islam).
+func lowerLatinNear(toks []token.Token, i, dir int) bool {
+	for j, n := i+dir, 0; j >= 0 && j < len(toks) && n < 3; j, n = j+dir, n+1 {
+		if toks[j].Kind == token.Word {
+			return lowerLatin(toks[j])
+		}
+	}
+	return false
+}
+
+// latinNames makes a Latin-script name inside Russian text one
+// organization or event mention: in Cyrillic text a run of Latin words is
+// one name (Global Cultural Project, Harles und Jentzsch, Business NZ),
+// where the tagger, which has seen few of them, keeps only a part. A
+// mention that ends or starts in a Latin word takes in the capitalized
+// Latin words next to it on the same line, and the connectors of
+// [latinConnectors] between them, and the mentions it reaches are merged
+// into it; a name so grown that is headed by an event noun
+// ([eventHeaded]: Corus Chess Tournament) is an event. A lower-case Cyrillic word right after a Latin name that ends
+// the mention (Корпорация Philips всерьёз) is taken off.
+func latinNames(text string, toks []token.Token, ms []Mention) []Mention {
+	capital := func(j int) bool {
+		r, _ := runes.Decode(toks[j].Text)
+		return latinWord(toks[j]) && !runes.IsLower(r)
+	}
+	joined := func(a, b int) bool { return toks[b].Newlines == 0 && toks[b].Start == toks[a].End+1 && text[toks[a].End] == ' ' }
+	out := ms[:0]
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if m.Type != ORG && m.Type != EVENT {
+			out = append(out, m)
+			continue
+		}
+		a, b := tokenAt(toks, m.Start), sort.Search(len(toks), func(j int) bool { return toks[j].End >= m.End })
+		if a < 0 || b >= len(toks) || toks[b].End != m.End {
+			out = append(out, m)
+			continue
+		}
+		if b > a && lowerCyrWord(toks[b]) && latinWord(toks[b-1]) && !strings.ContainsAny(m.textIn(text), "«\"„") {
+			b--
+			m.End = toks[b].End
+		}
+		// Another type's mention of two or more words stops the name
+		// (Anti-Defamation League CEO Jonathan Greenblatt); one word of
+		// another type is a piece of it the tagger mistook (Global Cultural
+		// Project).
+		free := func(j int) bool {
+			for _, x := range ms {
+				if x.Type != m.Type && x.Start < toks[j].End && toks[j].Start < x.End && strings.Contains(x.textIn(text), " ") {
+					return false
+				}
+			}
+			return true
+		}
+		a0, b0 := a, b
+		if latinWord(toks[b]) {
+			for j := b + 1; j < len(toks) && joined(j-1, j); j++ {
+				if latinConnectors[toks[j].Text] && j+1 < len(toks) && joined(j, j+1) && capital(j+1) && free(j+1) {
+					j++
+				} else if !capital(j) || !free(j) {
+					break
+				}
+				b = j
+			}
+		}
+		if latinWord(toks[a]) {
+			for j := a - 1; j >= 0 && joined(j, j+1) && capital(j) && free(j); j-- {
+				a = j
+			}
+		}
+		// A run inside Latin-script text is a phrase of it, not a name in
+		// Russian text (Twitter Here is PM's, AFP Image caption).
+		if (a < a0 || b > b0) && (lowerLatinNear(toks, a, -1) || lowerLatinNear(toks, b, +1)) {
+			a, b = a0, b0
+		}
+		// Mentions already out that the name now reaches are merged into it.
+		for len(out) > 0 && out[len(out)-1].End > toks[a].Start {
+			if out[len(out)-1].Start < toks[a].Start {
+				a = tokenAt(toks, out[len(out)-1].Start)
+			}
+			out = out[:len(out)-1]
+		}
+		grown := toks[a].Start < m.Start || toks[b].End > m.End
+		m.Start, m.End = toks[a].Start, toks[b].End
+		for i+1 < len(ms) && ms[i+1].Start < m.End {
+			if ms[i+1].End > m.End {
+				m.End = ms[i+1].End
+			}
+			i++
+		}
+		if grown && eventHeaded(m.textIn(text)) {
+			m.Type = EVENT
+		}
+		out = append(out, m)
+	}
+	return out
+}

@@ -213,3 +213,31 @@ func TestChambers(t *testing.T) {
 		}
 	}
 }
+
+func TestLatinNames(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"Доклад опубликовал Committee to Protect Journalists в среду", []string{"Committee/ORG"},
+			"Committee to Protect Journalists/ORG"},
+		{"продукция фирмы Harles und Jentzsch попала в корма", []string{"Harles/ORG", "Jentzsch/ORG"}, "Harles und Jentzsch/ORG"},
+		{"глава Global Cultural Project сказал", []string{"Global/PER", "Cultural Project/ORG"}, "Global Cultural Project/ORG"},
+		{"В этом году Corus Chess Tournament пройдёт в январе", []string{"Tournament/ORG"}, "Corus Chess Tournament/EVENT"},
+		{"Корпорация Philips всерьёз взялась за дело", []string{"Корпорация Philips всерьёз/ORG"}, "Корпорация Philips/ORG"},
+		// Another type's name of two words stops it; a Latin sentence is no name.
+		{"глава Anti-Defamation League Jonathan Greenblatt заявил", []string{"Anti-Defamation League/ORG", "Jonathan Greenblatt/PER"},
+			"Anti-Defamation League/ORG|Jonathan Greenblatt/PER"},
+		{"пишет: Here is the Reuters Image caption", []string{"Reuters/ORG"}, "Reuters/ORG"},
+		{"в компании Oracle и Sun Microsystems", []string{"Oracle/ORG", "Sun Microsystems/ORG"}, "Oracle/ORG|Sun Microsystems/ORG"},
+		{"сообщила PR-служба конференции", []string{"PR-служба/ORG"}, "PR-служба/ORG"},
+		{"Apple\nWatch", []string{"Apple/ORG"}, "Apple/ORG"},
+	} {
+		text := tc.text
+		got := renderMentions(text, latinNames(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("latinNames(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
