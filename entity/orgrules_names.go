@@ -413,7 +413,9 @@ func latinNames(text string, toks []token.Token, ms []Mention) []Mention {
 		r, _ := runes.Decode(toks[j].Text)
 		return latinWord(toks[j]) && !runes.IsLower(r)
 	}
-	joined := func(a, b int) bool { return toks[b].Newlines == 0 && toks[b].Start == toks[a].End+1 && text[toks[a].End] == ' ' }
+	joined := func(a, b int) bool {
+		return toks[b].Newlines == 0 && toks[b].Start == toks[a].End+1 && text[toks[a].End] == ' '
+	}
 	out := ms[:0]
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
