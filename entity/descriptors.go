@@ -169,9 +169,13 @@ func withDescriptors(text string, toks []token.Token, ms []Mention, lang string)
 		return ms
 	}
 	// An organization without a name (правительство, сборной) is no
-	// mention in this convention.
+	// mention in this convention, unless a place's adjective names its body
+	// (американского правительства, российской сборной: [nationBodies]).
 	ms = slices.DeleteFunc(ms, func(m Mention) bool {
-		return m.Type == ORG && !strings.ContainsFunc(text[m.Start:m.End], func(r rune) bool { return runes.IsUpper(r) || unicode.IsDigit(r) })
+		s := text[m.Start:m.End]
+		words := strings.Fields(s)
+		named := len(words) >= 2 && nationAdjective(words[0]) && nationBody(words[1])
+		return m.Type == ORG && !named && !strings.ContainsFunc(s, func(r rune) bool { return runes.IsUpper(r) || unicode.IsDigit(r) })
 	})
 	prevEnd := 0
 	for i := range ms {

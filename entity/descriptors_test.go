@@ -45,6 +45,10 @@ func TestWithDescriptors(t *testing.T) {
 		{"компании\nGoogle", []mention{{"Google", ORG}}, []string{"Google"}},
 		{"журналист газеты «Труд»", []mention{{"Труд", ORG}}, []string{"газеты «Труд»"}},
 		{"Сбербанк банка ВТБ", []mention{{"Сбербанк", ORG}, {"ВТБ", ORG}}, []string{"Сбербанк", "банка ВТБ"}},
+		// A body with no name is dropped, unless a place's adjective names it.
+		{"решение правительства отменили", []mention{{"правительства", ORG}}, nil},
+		{"решение американского правительства", []mention{{"американского правительства", ORG}}, []string{"американского правительства"}},
+		{"итоги исламской культуры", []mention{{"исламской культуры", ORG}}, nil},
 	} {
 		var ms []Mention
 		from := 0
