@@ -45,6 +45,9 @@ func TestWithDescriptors(t *testing.T) {
 		{"компании\nGoogle", []mention{{"Google", ORG}}, []string{"Google"}},
 		{"журналист газеты «Труд»", []mention{{"Труд", ORG}}, []string{"газеты «Труд»"}},
 		{"Сбербанк банка ВТБ", []mention{{"Сбербанк", ORG}, {"ВТБ", ORG}}, []string{"Сбербанк", "банка ВТБ"}},
+		{"глава представительства США в регионе", []mention{{"США", LOC}}, []string{"представительства США"}},
+		// A noun in -ой is no adjective of the name.
+		{"обсудить с главой администрации США", []mention{{"администрации США", ORG}}, []string{"администрации США"}},
 		// A body with no name is dropped, unless a place's adjective names it.
 		{"решение правительства отменили", []mention{{"правительства", ORG}}, nil},
 		{"решение американского правительства", []mention{{"американского правительства", ORG}}, []string{"американского правительства"}},
