@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -449,4 +450,98 @@ func closeQuoteOf(open, s string) bool {
 		return s == "”"
 	}
 	return s == open
+}
+
+// kbNameWords are the knowledge base's organization and event names of
+// three words or more, as lower-case words, for [kbComplete]; [kbLongNames]
+// finds names written as the knowledge base writes them.
+var kbNameWords = sync.OnceValue(func() [][]string {
+	kb, err := builtinIndex()
+	if err != nil || kb == nil {
+		return nil
+	}
+	var out [][]string
+	for _, e := range kb.entries {
+		if e.Type != ORG && e.Type != EVENT {
+			continue
+		}
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			if ws := strings.Fields(runes.Lower(a)); len(ws) >= 3 {
+				out = append(out, ws)
+			}
+		}
+	}
+	return out
+})
+
+// kbComplete completes an organization or event mention that the tagger
+// cut short of a knowledge-base name (Организацию по безопасности и
+// сотрудничеству | в Европе): when the mention's words are the first words
+// of a name of three words or more — the first in any case form, sharing
+// all but its last two letters with the name's — and the text goes on
+// with the name's other words, on the same line, the mention takes them
+// in, and the mentions inside them are dropped.
+func kbComplete(text string, toks []token.Token, ms []Mention) []Mention {
+	names := kbNameWords()
+	changed := false
+	for i := range ms {
+		m := &ms[i]
+		a := tokenAt(toks, m.Start)
+		if m.Type != ORG && m.Type != EVENT || a < 0 {
+			continue
+		}
+		b := a
+		for b+1 < len(toks) && toks[b+1].End <= m.End {
+			b++
+		}
+		n := b - a + 1
+		if n < 2 || toks[b].End != m.End {
+			continue
+		}
+	names:
+		for _, ws := range names {
+			if len(ws) <= n || !sameStem(runes.Lower(toks[a].Text), ws[0]) {
+				continue
+			}
+			for j := 1; j < n; j++ {
+				if runes.Lower(toks[a+j].Text) != ws[j] {
+					continue names
+				}
+			}
+			end := b + len(ws) - n
+			if end >= len(toks) {
+				continue
+			}
+			for j := b + 1; j <= end; j++ {
+				if toks[j].Newlines > 0 || runes.Lower(toks[j].Text) != ws[j-a] {
+					continue names
+				}
+			}
+			m.End = toks[end].End
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if len(out) > 0 && m.Start < out[len(out)-1].End {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// sameStem reports a word that is w in another case form: it shares all
+// of w but at most its last two runes, and at least four runes.
+func sameStem(v, w string) bool {
+	rv, rw := []rune(v), []rune(w)
+	n := 0
+	for n < len(rv) && n < len(rw) && rv[n] == rw[n] {
+		n++
+	}
+	return n >= 4 && len(rw)-n <= 2 && len(rv)-n <= 3
 }

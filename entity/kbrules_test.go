@@ -168,3 +168,30 @@ func TestKBLongNames(t *testing.T) {
 		}
 	}
 }
+
+func TestKBComplete(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"наблюдатели от Организации по безопасности и сотрудничеству в Европе заявили",
+			[]string{"Организации по безопасности и сотрудничеству/ORG", "Европе/LOC"},
+			"Организации по безопасности и сотрудничеству в Европе/ORG"},
+		{"на саммите Совещания по взаимодействию и мерам доверия в Азии",
+			[]string{"Совещания по взаимодействию/ORG"}, "Совещания по взаимодействию и мерам доверия в Азии/ORG"},
+		// The text goes on otherwise, or on the next line.
+		{"Организация по безопасности и сотрудничеству в Азии", []string{"Организация по безопасности/ORG", "Азии/LOC"},
+			"Организация по безопасности/ORG|Азии/LOC"},
+		{"Организация по безопасности и\nсотрудничеству в Европе", []string{"Организация по безопасности/ORG"},
+			"Организация по безопасности/ORG"},
+		// One word is too little to go on.
+		{"Организация по безопасности и сотрудничеству в Европе", []string{"Организация/ORG"}, "Организация/ORG"},
+	} {
+		text := tc.text
+		got := renderMentions(text, kbComplete(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("kbComplete(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
