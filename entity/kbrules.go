@@ -498,9 +498,10 @@ func kbComplete(text string, toks []token.Token, ms []Mention) []Mention {
 		if n < 2 || toks[b].End != m.End {
 			continue
 		}
+		first := runes.Lower(toks[a].Text)
 	names:
 		for _, ws := range names {
-			if len(ws) <= n || !sameStem(runes.Lower(toks[a].Text), ws[0]) {
+			if len(ws) <= n || !sameStem(first, ws[0]) {
 				continue
 			}
 			for j := 1; j < n; j++ {
