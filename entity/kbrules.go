@@ -480,8 +480,11 @@ var kbNameWords = sync.OnceValue(func() [][]string {
 // of a name of three words or more — the first in any case form, sharing
 // all but its last two letters with the name's — and the text goes on
 // with the name's other words, on the same line, the mention takes them
-// in, and the mentions inside them are dropped.
-func kbComplete(text string, toks []token.Token, ms []Mention) []Mention {
+// in, and the mentions inside them are dropped. Ukrainian (SlavicNER) and
+// Kazakh (KazNERD) mark a body and the place after it as two names
+// (Верховний суд | США): with those models (model is the model's base
+// language) a name is not completed across a place mention.
+func kbComplete(text string, toks []token.Token, ms []Mention, model string) []Mention {
 	names := kbNameWords()
 	changed := false
 	for i := range ms {
@@ -516,6 +519,13 @@ func kbComplete(text string, toks []token.Token, ms []Mention) []Mention {
 			for j := b + 1; j <= end; j++ {
 				if toks[j].Newlines > 0 || runes.Lower(toks[j].Text) != ws[j-a] {
 					continue names
+				}
+			}
+			if model == "uk" || model == "kk" {
+				for _, x := range ms[i+1:] {
+					if x.Start < toks[end].End && x.Type == LOC {
+						continue names
+					}
 				}
 			}
 			m.End = toks[end].End

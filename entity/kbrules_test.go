@@ -189,9 +189,16 @@ func TestKBComplete(t *testing.T) {
 		{"Организация по безопасности и сотрудничеству в Европе", []string{"Организация/ORG"}, "Организация/ORG"},
 	} {
 		text := tc.text
-		got := renderMentions(text, kbComplete(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		got := renderMentions(text, kbComplete(text, token.Tokenize(text), placeMentions(t, text, tc.in...), "ru"))
 		if got != tc.want {
 			t.Errorf("kbComplete(%q) = %q; want %q", text, got, tc.want)
 		}
+	}
+	// SlavicNER uk and KazNERD keep a body and its place apart.
+	text := "наблюдатели от Организации по безопасности и сотрудничеству в Европе заявили"
+	in := placeMentions(t, text, "Организации по безопасности и сотрудничеству/ORG", "Европе/LOC")
+	if got, want := renderMentions(text, kbComplete(text, token.Tokenize(text), in, "uk")),
+		"Организации по безопасности и сотрудничеству/ORG|Европе/LOC"; got != want {
+		t.Errorf("kbComplete(%q, uk) = %q; want %q", text, got, want)
 	}
 }
