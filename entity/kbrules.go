@@ -453,26 +453,41 @@ func closeQuoteOf(open, s string) bool {
 }
 
 // kbNameWords are the knowledge base's organization and event names of
-// three words or more, as lower-case words, for [kbComplete]; [kbLongNames]
-// finds names written as the knowledge base writes them.
-var kbNameWords = sync.OnceValue(func() [][]string {
+// three words or more, as lower-case words, keyed by the first four runes
+// of their first word, for [kbComplete]; [kbLongNames] finds names written
+// as the knowledge base writes them.
+var kbNameWords = sync.OnceValue(func() map[string][][]string {
 	kb, err := builtinIndex()
 	if err != nil || kb == nil {
 		return nil
 	}
-	var out [][]string
+	out := map[string][][]string{}
 	for _, e := range kb.entries {
 		if e.Type != ORG && e.Type != EVENT {
 			continue
 		}
 		for _, a := range append([]string{e.Name}, e.Aliases...) {
 			if ws := strings.Fields(runes.Lower(a)); len(ws) >= 3 {
-				out = append(out, ws)
+				if k, ok := stemKey4(ws[0]); ok {
+					out[k] = append(out[k], ws)
+				}
 			}
 		}
 	}
 	return out
 })
+
+// stemKey4 returns the first four runes of w, or false for a shorter word.
+func stemKey4(w string) (string, bool) {
+	n := 0
+	for i := range w {
+		if n == 4 {
+			return w[:i], true
+		}
+		n++
+	}
+	return w, n == 4
+}
 
 // kbComplete completes an organization or event mention that the tagger
 // cut short of a knowledge-base name (Организацию по безопасности и
@@ -485,7 +500,7 @@ var kbNameWords = sync.OnceValue(func() [][]string {
 // (Верховний суд | США): with those models (model is the model's base
 // language) a name is not completed across a place mention.
 func kbComplete(text string, toks []token.Token, ms []Mention, model string) []Mention {
-	names := kbNameWords()
+	index := kbNameWords()
 	changed := false
 	for i := range ms {
 		m := &ms[i]
@@ -502,8 +517,12 @@ func kbComplete(text string, toks []token.Token, ms []Mention, model string) []M
 			continue
 		}
 		first := runes.Lower(toks[a].Text)
+		k, ok := stemKey4(first)
+		if !ok {
+			continue
+		}
 	names:
-		for _, ws := range names {
+		for _, ws := range index[k] {
 			if len(ws) <= n || !sameStem(first, ws[0]) {
 				continue
 			}
