@@ -117,6 +117,7 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 		return ms
 	}
 	ms = splitPersonOfPlace(text, toks, ms)
+	ms = splitSurnamePlace(text, ms)
 	ms = splitPlaceTitle(text, toks, ms)
 	ms = datelines(text, toks, ms, lang)
 	inLongPER := map[string]bool{}
@@ -340,6 +341,53 @@ func splitPersonOfPlace(text string, toks []token.Token, ms []Mention) []Mention
 		out = append(out,
 			Mention{Start: m.Start, End: m.Start + j, Type: PER, Language: m.Language},
 			Mention{Start: m.Start + j + 4, End: m.End, Type: LOC, Language: m.Language})
+	}
+	if out == nil {
+		return ms
+	}
+	return out
+}
+
+// splitSurnamePlace splits a Latin-script person mention "X Y" whose last
+// word Y the gazetteer knows as a country or first-level division and
+// whose rest X the text names as a person elsewhere, alone or as the last
+// word of a longer name: a headline runs a surname into a place (Lebed
+// Chechnya peace plan, after Alexander Lebed). Michael Jordan, whose
+// Michael is no surname found elsewhere, stays whole.
+func splitSurnamePlace(text string, ms []Mention) []Mention {
+	var out []Mention
+	var surnames map[string]bool
+	for i, m := range ms {
+		s := text[m.Start:m.End]
+		sp := strings.LastIndexByte(s, ' ')
+		if m.Type != PER || sp <= 0 || !latinName(s) || !countryOrRegion(s[sp+1:]) {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if surnames == nil {
+			surnames = map[string]bool{}
+			for _, x := range ms {
+				if x.Type == PER {
+					xs := text[x.Start:x.End]
+					surnames[xs[strings.LastIndexByte(xs, ' ')+1:]] = true
+				}
+			}
+		}
+		head := strings.TrimRight(s[:sp], " ")
+		if !surnames[head] {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Mention, 0, len(ms)+1), ms[:i]...)
+		}
+		out = append(out,
+			Mention{Start: m.Start, End: m.Start + len(head), Type: PER, Language: m.Language},
+			Mention{Start: m.Start + sp + 1, End: m.End, Type: LOC, Language: m.Language})
 	}
 	if out == nil {
 		return ms

@@ -58,6 +58,11 @@ func TestGeoRules(t *testing.T) {
 		{"SOCCER - JAPAN GET LATE WIN\nText.", []string{"JAPAN/LOC"}, "[JAPAN/LOC]"},
 		{"Brent told CTV Edmonton. Edmonton remains rich.", []string{"Brent/PER", "CTV Edmonton/PER", "Edmonton/PER"}, "[Brent/PER CTV Edmonton/PER Edmonton/LOC]"},
 		{"Алматы и Астана.", []string{"Алматы/PER"}, "[Алматы/PER]"},
+		// A headline runs a surname the text names into a place.
+		{"Yeltsin backs Lebed Chechnya plan. Alexander Lebed is in Chechnya.",
+			[]string{"Yeltsin/PER", "Lebed Chechnya/PER", "Alexander Lebed/PER", "Chechnya/LOC"},
+			"[Yeltsin/PER Lebed/PER Chechnya/LOC Alexander Lebed/PER Chechnya/LOC]"},
+		{"Michael Jordan scored. Jordan left.", []string{"Michael Jordan/PER", "Jordan/PER"}, "[Michael Jordan/PER Jordan/PER]"},
 	}
 	for _, tc := range tests {
 		ms := mentionsOf(t, tc.text, tc.in...)

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/newsmon/newsmon/entity/seqtag"
+	"github.com/newsmon/newsmon/geo"
 	"github.com/newsmon/newsmon/internal/normalize"
 	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
@@ -391,7 +392,7 @@ func propagate(text string, toks []token.Token, ms []Mention, lang language.Tag)
 		}
 		if m.Type == PER {
 			last := s[strings.LastIndexByte(s, ' ')+1:]
-			if _, ok := names[last]; !ok && runes.Count(last) > 2 {
+			if _, ok := names[last]; !ok && runes.Count(last) > 2 && !countryOrRegion(last) {
 				names[last] = PER
 			}
 		}
@@ -410,6 +411,59 @@ func propagate(text string, toks []token.Token, ms []Mention, lang language.Tag)
 		}
 	}
 	return withAdded(ms, add)
+}
+
+// countryOrRegion reports a name the gazetteer knows first as a country or
+// a first-level division (Chechnya): no surname to spread over the text
+// when a person mention ends in it (a headline's Lebed Chechnya).
+func countryOrRegion(s string) bool {
+	g := gazetteer()
+	if g == nil || !seqtag.IsPlace(s) {
+		return false
+	}
+	kind, ok := g.KindOf(s)
+	return ok && (kind == geo.Country || kind == geo.Admin1)
+}
+
+// shortOrgNames makes a one-word person mention an organization when the
+// text also names an organization of two or more words that starts with
+// that word (Magna International Inc … Magna; Mercantile Bancorp …
+// Mercantile): the short form of a company's name, which the tagger takes
+// for a surname. A word that is a known first name, or the last word of a
+// person mention of two or more words in the text, stays a person.
+func shortOrgNames(text string, ms []Mention) []Mention {
+	var firsts map[string]bool
+	for _, m := range ms {
+		s := m.textIn(text)
+		sp := strings.IndexByte(s, ' ')
+		if sp <= 0 {
+			continue
+		}
+		switch m.Type {
+		case ORG:
+			if firsts == nil {
+				firsts = map[string]bool{}
+			}
+			firsts[s[:sp]] = true
+		}
+	}
+	if firsts == nil {
+		return ms
+	}
+	for _, m := range ms {
+		s := m.textIn(text)
+		if m.Type == PER && strings.IndexByte(s, ' ') > 0 {
+			delete(firsts, s[strings.LastIndexByte(s, ' ')+1:])
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		s := m.textIn(text)
+		if m.Type == PER && firsts[s] && !strings.Contains(s, " ") && !seqtag.IsFirstName(s) {
+			m.Type = ORG
+		}
+	}
+	return ms
 }
 
 // freeTokens yields the index and the token of each of toks that lies in

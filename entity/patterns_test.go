@@ -25,3 +25,26 @@ func TestEventHeaded(t *testing.T) {
 		}
 	}
 }
+
+func TestShortOrgNames(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"Magna International Inc bought it. Magna shares rose.", []string{"Magna International Inc/ORG", "Magna/PER"},
+			"Magna International Inc/ORG|Magna/ORG"},
+		// A person's surname, or a first name, stays a person.
+		{"Ford Motor Co hired Harrison Ford. Ford smiled.", []string{"Ford Motor Co/ORG", "Harrison Ford/PER", "Ford/PER"},
+			"Ford Motor Co/ORG|Harrison Ford/PER|Ford/PER"},
+		{"John Lewis Partnership hired John.", []string{"John Lewis Partnership/ORG", "John/PER"},
+			"John Lewis Partnership/ORG|John/PER"},
+		{"Magna said so.", []string{"Magna/PER"}, "Magna/PER"},
+	} {
+		text := tc.text
+		got := renderMentions(text, shortOrgNames(text, placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("shortOrgNames(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/newsmon/newsmon/internal/normalize"
 	"github.com/newsmon/newsmon/internal/runes"
 )
 
@@ -211,4 +212,11 @@ func surnameClass(low []byte) int {
 		}
 	}
 	return 0
+}
+
+// IsFirstName reports whether w, in any case form, is one of the common
+// personal first names the tagger's gazetteer lists (John, Леонид,
+// Дэвида).
+func IsFirstName(w string) bool {
+	return lookupGazetteer([]byte(normalize.Fold(w)))&gFirstName != 0
 }

@@ -270,3 +270,11 @@ func TestScoreCached(t *testing.T) {
 		t.Error("nothing was cached")
 	}
 }
+
+func TestIsFirstName(t *testing.T) {
+	for w, want := range map[string]bool{"John": true, "Леонида": true, "Андреем": true, "Magna": false, "Москва": false} {
+		if got := IsFirstName(w); got != want {
+			t.Errorf("IsFirstName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
