@@ -4,6 +4,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -425,19 +426,69 @@ func countryOrRegion(s string) bool {
 	return ok && (kind == geo.Country || kind == geo.Admin1)
 }
 
+// legalForms are the abbreviations of company legal forms that end a
+// company's name (Pirelli SpA, Magna International Inc).
+var legalForms = map[string]bool{"Inc": true, "Corp": true, "Co": true, "Ltd": true, "LLC": true, "plc": true,
+	"PLC": true, "SpA": true, "AG": true, "SA": true, "NV": true, "BV": true, "GmbH": true, "Oy": true, "Oyj": true,
+	"AB": true, "ASA": true, "Bhd": true, "Pty": true, "KK": true, "Cos": true}
+
+// legalFormAfter returns the length of " " plus a legal form of
+// [legalForms] (with its full stop, if any) right after position end of
+// text, or 0.
+func legalFormAfter(text string, end int) int {
+	if end >= len(text) || text[end] != ' ' {
+		return 0
+	}
+	n := 1
+	for end+n < len(text) && (text[end+n] >= 'A' && text[end+n] <= 'Z' || text[end+n] >= 'a' && text[end+n] <= 'z') {
+		n++
+	}
+	if !legalForms[text[end+1:end+n]] {
+		return 0
+	}
+	if end+n < len(text) && text[end+n] == '.' {
+		n++
+	}
+	if end+n < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[end+n:]); runes.IsLetter(r) || unicode.IsDigit(r) {
+			return 0
+		}
+	}
+	return n
+}
+
 // shortOrgNames makes a one-word person mention an organization when the
 // text also names an organization of two or more words that starts with
 // that word (Magna International Inc … Magna; Mercantile Bancorp …
 // Mercantile): the short form of a company's name, which the tagger takes
 // for a surname. A word that is a known first name, or the last word of a
-// person mention of two or more words in the text, stays a person.
+// person mention of two or more words in the text, stays a person. First,
+// a person or place mention that ends in a company's legal form
+// ([legalForms]: Pirelli SpA) is an organization, and a person or
+// organization mention right before a legal form takes it in.
 func shortOrgNames(text string, ms []Mention) []Mention {
 	var firsts map[string]bool
-	for _, m := range ms {
+	for i := 0; i < len(ms); i++ {
+		m := &ms[i]
+		if m.Type == PER || m.Type == ORG {
+			if n := legalFormAfter(text, m.End); n > 0 {
+				switch {
+				case i+1 == len(ms) || ms[i+1].Start >= m.End+n:
+					m.End += n
+				case ms[i+1].Start == m.End+1 && ms[i+1].End <= m.End+n:
+					// The tagger took the form for a name of its own.
+					m.End += n
+					ms = slices.Delete(ms, i+1, i+2)
+				}
+			}
+		}
 		s := m.textIn(text)
 		sp := strings.IndexByte(s, ' ')
 		if sp <= 0 {
 			continue
+		}
+		if m.Type != ORG && m.Type != EVENT && legalForms[strings.TrimSuffix(s[strings.LastIndexByte(s, ' ')+1:], ".")] {
+			m.Type = ORG
 		}
 		switch m.Type {
 		case ORG:

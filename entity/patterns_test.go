@@ -40,6 +40,12 @@ func TestShortOrgNames(t *testing.T) {
 		{"John Lewis Partnership hired John.", []string{"John Lewis Partnership/ORG", "John/PER"},
 			"John Lewis Partnership/ORG|John/PER"},
 		{"Magna said so.", []string{"Magna/PER"}, "Magna/PER"},
+		// A legal form joins the name before it, which is a company's.
+		{"Pirelli SpA chairman spoke. Pirelli rose.", []string{"Pirelli/PER", "SpA/ORG", "Pirelli/PER"},
+			"Pirelli SpA/ORG|Pirelli/ORG"},
+		{"Jones Medical Inc. bought it.", []string{"Jones Medical/PER"}, "Jones Medical Inc./ORG"},
+		{"Smith Cooper said.", []string{"Smith/PER"}, "Smith/PER"},
+		{"Smith Coat", []string{"Smith/PER"}, "Smith/PER"},
 	} {
 		text := tc.text
 		got := renderMentions(text, shortOrgNames(text, placeMentions(t, text, tc.in...)))
