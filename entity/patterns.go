@@ -510,7 +510,8 @@ func shortOrgNames(text string, ms []Mention) []Mention {
 	for i := range ms {
 		m := &ms[i]
 		s := m.textIn(text)
-		if m.Type == PER && firsts[s] && !strings.Contains(s, " ") && !seqtag.IsFirstName(s) {
+		if firsts[s] && !strings.Contains(s, " ") &&
+			(m.Type == PER && !seqtag.IsFirstName(s) || m.Type == LOC && latinName(s) && !wellKnownPlace(s) && !bigPlace(s) && !directionWord[runes.Lower(s)]) {
 			m.Type = ORG
 		}
 	}

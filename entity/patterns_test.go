@@ -46,6 +46,11 @@ func TestShortOrgNames(t *testing.T) {
 		{"Jones Medical Inc. bought it.", []string{"Jones Medical/PER"}, "Jones Medical Inc./ORG"},
 		{"Smith Cooper said.", []string{"Smith/PER"}, "Smith/PER"},
 		{"Smith Coat", []string{"Smith/PER"}, "Smith/PER"},
+		// A place's name likewise, unless a well-known place or a direction.
+		{"Commerce Bancshares Inc. grew. Commerce said so.", []string{"Commerce Bancshares Inc./ORG", "Commerce/LOC"},
+			"Commerce Bancshares Inc./ORG|Commerce/ORG"},
+		{"Chicago Board of Trade opened in Chicago.", []string{"Chicago Board of Trade/ORG", "Chicago/LOC"},
+			"Chicago Board of Trade/ORG|Chicago/LOC"},
 	} {
 		text := tc.text
 		got := renderMentions(text, shortOrgNames(text, placeMentions(t, text, tc.in...)))
