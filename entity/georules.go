@@ -102,6 +102,8 @@ var orgPlaceCue = map[string]bool{
 // geoRules applies the gazetteer rules to the mentions of a chunk:
 //   - a person "X of Y" whose Y is a known place is the person X and the
 //     place Y (Anne McLellan of Edmonton);
+//   - an organization whose text is the last word of a longer person's
+//     name in the text is that person (Jesper Parnevik … Parnevik);
 //   - a person or organization whose whole text is a well-known place is a
 //     place — a person only when the name is not part of a longer person's
 //     name in the text (Georgia Stevens … Georgia stays a person), an
@@ -120,7 +122,7 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 	ms = splitSurnamePlace(text, ms)
 	ms = splitPlaceTitle(text, toks, ms)
 	ms = datelines(text, toks, ms, lang)
-	inLongPER := map[string]bool{}
+	inLongPER, lastOfLongPER := map[string]bool{}, map[string]bool{}
 	for _, m := range ms {
 		if m.Type == PER {
 			if s := text[m.Start:m.End]; strings.IndexByte(s, ' ') > 0 {
@@ -131,6 +133,7 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 				for _, w := range ws {
 					inLongPER[w] = true
 				}
+				lastOfLongPER[ws[len(ws)-1]] = true
 			}
 		}
 	}
@@ -156,6 +159,8 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 		case ORG:
 			if orgAsPlace(text, toks, ms, i, k) && wellKnownPlace(s) || naturalFeature(s) {
 				m.Type = LOC
+			} else if lastOfLongPER[s] && !allCaps(s) {
+				m.Type = PER // Parnevik after Jesper Parnevik
 			}
 		}
 		if m.Type == LOC {

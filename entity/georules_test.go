@@ -63,6 +63,9 @@ func TestGeoRules(t *testing.T) {
 			[]string{"Yeltsin/PER", "Lebed Chechnya/PER", "Alexander Lebed/PER", "Chechnya/LOC"},
 			"[Yeltsin/PER Lebed/PER Chechnya/LOC Alexander Lebed/PER Chechnya/LOC]"},
 		{"Michael Jordan scored. Jordan left.", []string{"Michael Jordan/PER", "Jordan/PER"}, "[Michael Jordan/PER Jordan/PER]"},
+		// A longer person's surname is that person, never a first name.
+		{"Jesper Parnevik led. After Parnevik birdied, Jesper smiled.", []string{"Jesper Parnevik/PER", "Parnevik/ORG", "Jesper/ORG"},
+			"[Jesper Parnevik/PER Parnevik/PER Jesper/ORG]"},
 	}
 	for _, tc := range tests {
 		ms := mentionsOf(t, tc.text, tc.in...)
