@@ -16,8 +16,21 @@ var honorifics = map[string]bool{
 	"г-н": true, "г-жа": true, "пан": true, "пані": true,
 }
 
+// rankTitles are English titles of rank and office that stand before a
+// name and, as CoNLL and this library mark names, outside it (Sir Anthony
+// Quayle, Cardinal Wolsey, Lieutenant-Colonel Max Marriner). King and
+// Prince, which CoNLL marks both ways, are not listed.
+var rankTitles = map[string]bool{
+	"Sir": true, "Dame": true, "Cardinal": true, "Archbishop": true, "Bishop": true, "Queen": true, "Princess": true,
+	"Emperor": true, "Sheikh": true, "General": true, "Lieutenant-General": true, "Major-General": true,
+	"Colonel": true, "Lieutenant-Colonel": true, "Captain": true, "Admiral": true, "Senator": true, "Governor": true,
+	"President": true, "Minister": true, "Chancellor": true, "Premier": true,
+}
+
 // trimHonorifics moves the start of a person mention past a leading
-// courtesy title; a mention that is nothing but the title is dropped.
+// courtesy title ([honorifics]) or title of rank ([rankTitles]) before a
+// capitalized word; a mention that is nothing but a courtesy title is
+// dropped.
 func trimHonorifics(text string, ms []Mention) []Mention {
 	out := ms[:0]
 	for _, m := range ms {
@@ -29,7 +42,8 @@ func trimHonorifics(text string, ms []Mention) []Mention {
 					break
 				}
 				w := strings.TrimSuffix(s[:sp], ".")
-				if !honorifics[w] {
+				r, _ := runes.Decode(strings.TrimLeft(s[sp:], " "))
+				if !honorifics[w] && !(rankTitles[w] && runes.IsUpper(r)) {
 					break
 				}
 				m.Start += sp + 1

@@ -13,6 +13,10 @@ func TestTrimHonorifics(t *testing.T) {
 		{"Miss Marple", "Miss", ""}, // the title alone is no name
 		{"Missy Elliott sang", "Missy Elliott", "Missy Elliott"},
 		{"Drake sang", "Drake", "Drake"},
+		{"1913 - Sir Anthony Quayle born", "Sir Anthony Quayle", "Anthony Quayle"},
+		{"spokesman Lieutenant-Colonel Max Marriner said", "Lieutenant-Colonel Max Marriner", "Max Marriner"},
+		{"General de Gaulle", "General de Gaulle", "General de Gaulle"}, // no capital follows
+		{"Captain", "Captain", "Captain"},
 	} {
 		i := strings.Index(tc.text, tc.mention)
 		got := trimHonorifics(tc.text, []Mention{{Start: i, End: i + len(tc.mention), Type: PER}})
