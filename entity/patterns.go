@@ -462,7 +462,8 @@ func legalFormAfter(text string, end int) int {
 // that word (Magna International Inc … Magna; Mercantile Bancorp …
 // Mercantile): the short form of a company's name, which the tagger takes
 // for a surname. A word that is a known first name, or the last word of a
-// person mention of two or more words in the text, stays a person. First,
+// person mention of two or more words in the text, stays a person, and a
+// well-known place or big town is left to the place rules. First,
 // a person or place mention that ends in a company's legal form
 // ([legalForms]: Pirelli SpA) is an organization, and a person or
 // organization mention right before a legal form takes it in.
@@ -510,8 +511,10 @@ func shortOrgNames(text string, ms []Mention) []Mention {
 	for i := range ms {
 		m := &ms[i]
 		s := m.textIn(text)
-		if firsts[s] && !strings.Contains(s, " ") &&
-			(m.Type == PER && !seqtag.IsFirstName(s) || m.Type == LOC && latinName(s) && !wellKnownPlace(s) && !bigPlace(s) && !directionWord[runes.Lower(s)]) {
+		if !firsts[s] || strings.Contains(s, " ") || bigPlace(s) || latinName(s) && wellKnownPlace(s) {
+			continue // a place the gazetteer knows well is left to the place rules (Georgia Power … Georgia)
+		}
+		if m.Type == PER && !seqtag.IsFirstName(s) || m.Type == LOC && latinName(s) && !directionWord[runes.Lower(s)] {
 			m.Type = ORG
 		}
 	}
