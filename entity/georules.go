@@ -134,6 +134,8 @@ func geoRules(text string, toks []token.Token, ms []Mention, lang language.Tag) 
 					inLongPER[w] = true
 				}
 				lastOfLongPER[ws[len(ws)-1]] = true
+			} else if titled(text, m.Start) {
+				inLongPER[s] = true // Governor Bush: the title, left out, shows a person
 			}
 		}
 	}
@@ -351,6 +353,19 @@ func splitPersonOfPlace(text string, toks []token.Token, ms []Mention) []Mention
 		return ms
 	}
 	return out
+}
+
+// titled reports whether the word before position start of text is a
+// courtesy title or a title of rank ([honorifics], [rankTitles]) that
+// [trimHonorifics] left out of a person mention.
+func titled(text string, start int) bool {
+	before := strings.TrimSuffix(text[:start], " ")
+	if len(before) == len(text[:start]) {
+		return false
+	}
+	w := before[strings.LastIndexAny(before, " \n\t")+1:]
+	w = strings.TrimSuffix(w, ".")
+	return honorifics[w] || rankTitles[w]
 }
 
 // splitSurnamePlace splits a Latin-script person mention "X Y" whose last

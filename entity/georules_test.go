@@ -63,6 +63,10 @@ func TestGeoRules(t *testing.T) {
 			[]string{"Yeltsin/PER", "Lebed Chechnya/PER", "Alexander Lebed/PER", "Chechnya/LOC"},
 			"[Yeltsin/PER Lebed/PER Chechnya/LOC Alexander Lebed/PER Chechnya/LOC]"},
 		{"Michael Jordan scored. Jordan left.", []string{"Michael Jordan/PER", "Jordan/PER"}, "[Michael Jordan/PER Jordan/PER]"},
+		// A title before a one-word name shows a person as a full name does.
+		{"Senator Washington knew. No tie between Washington and Steele.", []string{"Washington/PER", "Washington/PER", "Steele/PER"},
+			"[Washington/PER Washington/PER Steele/PER]"},
+		{"No tie between Washington and Steele.", []string{"Washington/PER", "Steele/PER"}, "[Washington/LOC Steele/PER]"},
 		// A longer person's surname is that person, never a first name.
 		{"Jesper Parnevik led. After Parnevik birdied, Jesper smiled.", []string{"Jesper Parnevik/PER", "Parnevik/ORG", "Jesper/ORG"},
 			"[Jesper Parnevik/PER Parnevik/PER Jesper/ORG]"},

@@ -514,7 +514,7 @@ func shortOrgNames(text string, ms []Mention) []Mention {
 		if !firsts[s] || strings.Contains(s, " ") || bigPlace(s) || latinName(s) && wellKnownPlace(s) {
 			continue // a place the gazetteer knows well is left to the place rules (Georgia Power … Georgia)
 		}
-		if m.Type == PER && !seqtag.IsFirstName(s) || m.Type == LOC && latinName(s) && !directionWord[runes.Lower(s)] {
+		if m.Type == PER && !seqtag.IsFirstName(s) {
 			m.Type = ORG
 		}
 	}

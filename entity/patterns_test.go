@@ -46,11 +46,12 @@ func TestShortOrgNames(t *testing.T) {
 		{"Jones Medical Inc. bought it.", []string{"Jones Medical/PER"}, "Jones Medical Inc./ORG"},
 		{"Smith Cooper said.", []string{"Smith/PER"}, "Smith/PER"},
 		{"Smith Coat", []string{"Smith/PER"}, "Smith/PER"},
-		// A place's name likewise, unless a well-known place or a direction.
-		{"Commerce Bancshares Inc. grew. Commerce said so.", []string{"Commerce Bancshares Inc./ORG", "Commerce/LOC"},
-			"Commerce Bancshares Inc./ORG|Commerce/ORG"},
-		{"Chicago Board of Trade opened in Chicago.", []string{"Chicago Board of Trade/ORG", "Chicago/LOC"},
-			"Chicago Board of Trade/ORG|Chicago/LOC"},
+		// A place stays a place: local news names town bodies after their
+		// towns (Springfield Police Department … Springfield).
+		{"Springfield Police Department said. Springfield grew.", []string{"Springfield Police Department/ORG", "Springfield/LOC"},
+			"Springfield Police Department/ORG|Springfield/LOC"},
+		{"Georgia Power Co raised rates. Georgia sued.", []string{"Georgia Power Co/ORG", "Georgia/PER"},
+			"Georgia Power Co/ORG|Georgia/PER"},
 	} {
 		text := tc.text
 		got := renderMentions(text, shortOrgNames(text, placeMentions(t, text, tc.in...)))
