@@ -1,6 +1,12 @@
 package entity
 
-import "testing"
+import (
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/newsmon/newsmon/internal/token"
+)
 
 func TestEventHeaded(t *testing.T) {
 	for _, c := range []struct {
@@ -57,6 +63,43 @@ func TestShortOrgNames(t *testing.T) {
 		got := renderMentions(text, shortOrgNames(text, placeMentions(t, text, tc.in...)))
 		if got != tc.want {
 			t.Errorf("shortOrgNames(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
+
+func TestExtendOrgs(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"a tour, the Test and County Cricket Board said on Friday.", []string{"County Cricket Board/ORG"},
+			"Test and County Cricket Board/ORG"},
+		{"to compete with Johnson Controls Inc and Lear Corp in seating.", []string{"Johnson Controls Inc/ORG", "Lear Corp/ORG"},
+			"Johnson Controls Inc/ORG|Lear Corp/ORG"},
+		{"talks between Russia and China Council members went on.", []string{"Russia/LOC", "China/LOC"}, "Russia/LOC|China/LOC"},
+	} {
+		text := tc.text
+		toks := token.Tokenize(text)
+		got := renderMentions(text, extendOrgs(text, toks, token.Sentences(text, toks), placeMentions(t, text, tc.in...), language.English))
+		if got != tc.want {
+			t.Errorf("extendOrgs(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
+
+func TestTrimThe(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"The State Department", "State Department"},
+		{"The Hague Tribunal", "Hague Tribunal"},
+		{"The", "The"},
+		{"Theta Capital", "Theta Capital"},
+		{"The the", "The the"},
+	} {
+		m := Mention{Start: 0, End: len(tc.text), Type: ORG}
+		trimThe(tc.text, &m)
+		if got := tc.text[m.Start:m.End]; got != tc.want {
+			t.Errorf("trimThe(%q) = %q; want %q", tc.text, got, tc.want)
 		}
 	}
 }
