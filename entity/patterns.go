@@ -36,7 +36,7 @@ func applyPatterns(text string, toks []token.Token, ms []Mention, lang language.
 	ms = ruOrgShapes(text, toks, ms)
 	out := ms[:0]
 	for _, m := range ms {
-		if m.Type == LOC && isAdjective(text[m.Start:m.End]) {
+		if m.Type == LOC && (isAdjective(text[m.Start:m.End]) || demonymBefore(text, m)) {
 			continue
 		}
 		if m.Type == ORG || m.Type == LOC {
@@ -166,6 +166,27 @@ func isAdjective(s string) bool {
 		}
 	}
 	return false
+}
+
+// demonymBefore reports a one-word Latin-script place mention that is a
+// country's demonym ([geo.Gazetteer.Demonym]: Welsh, Philippine) right
+// before a lower-case word: an adjective (Welsh referee), which names no
+// place. (Also dropping words the gazetteer does not know that end as
+// such adjectives do, Chechen or Jewish, took Spitzbergen too.)
+func demonymBefore(text string, m Mention) bool {
+	s := text[m.Start:m.End]
+	if m.End+2 > len(text) || text[m.End] != ' ' || !latinName(s) || strings.ContainsAny(s, " .-") {
+		return false
+	}
+	if r, _ := runes.Decode(text[m.End+1:]); !runes.IsLower(r) || r >= 0x250 {
+		return false
+	}
+	g := gazetteer()
+	if g == nil {
+		return false
+	}
+	_, ok := g.Demonym(s)
+	return ok
 }
 
 // eventNouns are nouns that head event names, as stems (any case form) or

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -100,6 +101,25 @@ func TestTrimThe(t *testing.T) {
 		trimThe(tc.text, &m)
 		if got := tc.text[m.Start:m.End]; got != tc.want {
 			t.Errorf("trimThe(%q) = %q; want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDemonymBefore(t *testing.T) {
+	for _, tc := range []struct {
+		text, mention string
+		want          bool
+	}{
+		{"the Welsh referee allowed it", "Welsh", true},
+		{"a Belarusian officer said", "Belarusian", true},
+		{"She left Wales today", "Wales", false},
+		{"the Welsh, he said", "Welsh", false}, // no lower-case word right after it
+		{"in Minsk yesterday", "Minsk", false}, // a place
+	} {
+		i := strings.Index(tc.text, tc.mention)
+		m := Mention{Start: i, End: i + len(tc.mention), Type: LOC}
+		if got := demonymBefore(tc.text, m); got != tc.want {
+			t.Errorf("demonymBefore(%q, %q) = %v; want %v", tc.text, tc.mention, got, tc.want)
 		}
 	}
 }
