@@ -3,6 +3,7 @@ package entity
 import (
 	"strings"
 
+	"github.com/newsmon/newsmon/geo"
 	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
 	"golang.org/x/text/language"
@@ -56,7 +57,7 @@ func splitKazakhCases(text string, toks []token.Token, ms []Mention, lang langua
 		}
 		cut := -1
 		for j := k; j < len(toks) && toks[j].End < m.End; j++ {
-			if toks[j].Start >= m.Start && closesName(toks[j].Text, words) {
+			if toks[j].Start >= m.Start && (closesName(toks[j].Text, words) || m.Type == LOC && placeOfPlace(text, toks, j, m.End)) {
 				cut = j
 				break
 			}
@@ -79,6 +80,40 @@ func splitKazakhCases(text string, toks []token.Token, ms []Mention, lang langua
 		out = append(out, first, rest)
 	}
 	return out
+}
+
+// placeOfPlace reports, inside a place mention that ends at end, a word
+// toks[j] in the genitive or the attributive locative (Ресейдің,
+// Өзбекстандағы) whose stem the gazetteer knows as a place, followed by a
+// capitalized rest that it knows too, or any capitalized rest after a
+// country (Оңтүстік Орал, Қазақстан): two
+// places, as KazNERD marks them, not one name (Ресейдің Оңтүстік Орал
+// өңірі; Өзбекстандағы Қазақстан елшілігі).
+func placeOfPlace(text string, toks []token.Token, j, end int) bool {
+	w := toks[j].Text
+	if !isCapital(w) || !isCyrillicWord(w) || j+1 >= len(toks) || !isCapital(toks[j+1].Text) {
+		return false
+	}
+	lw := runes.Lower(w)
+	for _, e := range []string{"ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі", "ның", "нің", "дың", "дің", "тың", "тің"} {
+		if !strings.HasSuffix(lw, e) || runes.Count(lw)-runes.Count(e) < 3 {
+			continue
+		}
+		g := gazetteer()
+		if g == nil {
+			return false
+		}
+		kind, ok := g.KindOf(w[:len(w)-len(e)])
+		if !ok {
+			return false
+		}
+		if kind == geo.Country {
+			return true // a country's part: Ресейдің | Оңтүстік Орал
+		}
+		_, ok = g.KindOf(text[toks[j+1].Start:end])
+		return ok
+	}
+	return false
 }
 
 // closesName reports whether w is a capitalized Cyrillic word with a

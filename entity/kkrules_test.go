@@ -75,3 +75,26 @@ func TestKazakhQuotedOrgs(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitKazakhPlaceOfPlace(t *testing.T) {
+	for _, tc := range []struct {
+		text, mention string
+		typ           Type
+		want          []string
+	}{
+		{"Қазір мен Ресейдің Оңтүстік Орал өңірінде жүрмін.", "Ресейдің Оңтүстік Орал", LOC, []string{"Ресейдің", "Оңтүстік Орал"}},
+		// Not an organization's name, nor a place with a lower-case rest.
+		{"Қазір мен Ресейдің Оңтүстік Орал өңірінде жүрмін.", "Ресейдің Оңтүстік Орал", ORG, []string{"Ресейдің Оңтүстік Орал"}},
+		{"Еуропадағы қауіпсіздік аймағы", "Еуропадағы қауіпсіздік аймағы", LOC, []string{"Еуропадағы қауіпсіздік аймағы"}},
+	} {
+		i := strings.Index(tc.text, tc.mention)
+		ms := []Mention{{Start: i, End: i + len(tc.mention), Type: tc.typ}}
+		var texts []string
+		for _, m := range splitKazakhCases(tc.text, token.Tokenize(tc.text), ms, language.Kazakh) {
+			texts = append(texts, tc.text[m.Start:m.End])
+		}
+		if strings.Join(texts, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q as %s: got %q, want %q", tc.mention, tc.typ, texts, tc.want)
+		}
+	}
+}
