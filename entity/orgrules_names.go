@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsmon/newsmon/entity/seqtag"
 	"github.com/newsmon/newsmon/internal/runes"
 	"github.com/newsmon/newsmon/internal/token"
 )
@@ -484,6 +485,47 @@ func latinNames(text string, toks []token.Token, ms []Mention) []Mention {
 			m.Type = EVENT
 		}
 		out = append(out, m)
+	}
+	return out
+}
+
+// ruPlacePreps are prepositions after which a place is the place of the
+// sentence, never part of an organization's name (Европейского Союза | для
+// Сербии).
+var ruPlacePreps = map[string]bool{"для": true, "у": true, "от": true, "к": true, "из": true, "до": true, "после": true}
+
+// splitPrepPlace ends an organization mention before a preposition of
+// [ruPlacePreps] that is followed by its last word, a place the gazetteer
+// knows, and makes that word a place mention of its own. A name with a
+// по-field keeps it (Департамент по выходу Британии из ЕС).
+func splitPrepPlace(text string, toks []token.Token, ms []Mention) []Mention {
+	var out []Mention
+	for i, m := range ms {
+		s := m.textIn(text)
+		sp := strings.LastIndexByte(s, ' ')
+		if m.Type != ORG || sp <= 0 {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		head := strings.TrimRight(s[:sp], " ")
+		ps := strings.LastIndexByte(head, ' ')
+		last := s[sp+1:]
+		if ps <= 0 || !ruPlacePreps[head[ps+1:]] || !cyrCapital(last) || !seqtag.IsPlace(last) || strings.Contains(head, " по ") {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Mention, 0, len(ms)+1), ms[:i]...)
+		}
+		out = append(out, Mention{Start: m.Start, End: m.Start + len(strings.TrimRight(head[:ps], " ")), Type: ORG, Language: m.Language},
+			Mention{Start: m.Start + sp + 1, End: m.End, Type: LOC, Language: m.Language})
+	}
+	if out == nil {
+		return ms
 	}
 	return out
 }

@@ -241,3 +241,22 @@ func TestLatinNames(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitPrepPlace(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		in   []string
+		want string
+	}{
+		{"дверь Европейского Союза для Сербии не закрыта", []string{"Европейского Союза для Сербии/ORG"}, "Европейского Союза/ORG|Сербии/LOC"},
+		{"в Департаменте по выходу Британии из ЕС", []string{"Департаменте по выходу Британии из ЕС/ORG"},
+			"Департаменте по выходу Британии из ЕС/ORG"},
+		{"фонд помощи для Сербии", []string{"фонд помощи для Сербии/LOC"}, "фонд помощи для Сербии/LOC"},
+	} {
+		text := tc.text
+		got := renderMentions(text, splitPrepPlace(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
+		if got != tc.want {
+			t.Errorf("splitPrepPlace(%q) = %q; want %q", text, got, tc.want)
+		}
+	}
+}
