@@ -198,7 +198,19 @@ func withDescriptors(text string, toks []token.Token, ms []Mention, lang string)
 		}
 		w := toks[j].Text
 		start := -1
-		if m.Type == ORG && slices.Contains(tab.legalForms, w) {
+		if kind, ok := tab.kindOf(toks[k].Text); ok && m.Type == ORG && kind == kindOrg && !quoted {
+			// The mention starts with its kind noun: the adjectives before
+			// it join (государственной Комиссии по атомной энергии).
+			j = k
+			for n := 0; n < maxDescriptorAdjectives && j > 0; n++ {
+				a := toks[j-1]
+				if toks[j].Newlines > 0 || a.Start < prevEnd || !tab.adjective(a.Text) {
+					break
+				}
+				j--
+				start = a.Start
+			}
+		} else if m.Type == ORG && slices.Contains(tab.legalForms, w) {
 			start = toks[j].Start
 		} else if kind, ok := tab.kindOf(w); ok && (isLowerWord(w) || sentenceStart(toks, j)) && descriptorFits(kind, *m, text) {
 			start = toks[j].Start

@@ -46,6 +46,9 @@ func TestWithDescriptors(t *testing.T) {
 		{"журналист газеты «Труд»", []mention{{"Труд", ORG}}, []string{"газеты «Труд»"}},
 		{"Сбербанк банка ВТБ", []mention{{"Сбербанк", ORG}, {"ВТБ", ORG}}, []string{"Сбербанк", "банка ВТБ"}},
 		{"глава представительства США в регионе", []mention{{"США", LOC}}, []string{"представительства США"}},
+		// A mention that starts with its kind noun takes the adjectives before it.
+		{"глава государственной Комиссии по атомной энергии", []mention{{"Комиссии по атомной энергии", ORG}},
+			[]string{"государственной Комиссии по атомной энергии"}},
 		// A noun in -ой is no adjective of the name.
 		{"обсудить с главой администрации США", []mention{{"администрации США", ORG}}, []string{"администрации США"}},
 		// A body with no name is dropped, unless a place's adjective names it.
