@@ -221,7 +221,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = surnameForms(text, toks, ms)
 	ms = untaggedCountries(toks, ms)
 	ms = chambers(toks, ms)
-	ms = orgTopics(toks, ms)
+	ms = orgTopics(text, toks, ms)
 	ms = adjectiveOrgs(toks, ms)
 	ms = fieldLists(text, toks, ms)
 	ms = reportSources(text, toks, ms)
@@ -677,17 +677,21 @@ var ruByPhrases = strings.Fields(`результат данн слов мнен�
 	просьб инициатив требовани сведени информаци оценк подсчет заказ состояни линии ошибк техническ
 	подозрени обвинени факт неосторожност указани приказ специальност поручени предложени просьб согласовани`)
 
-// ruStopWords end the field of an organization's name: prepositions that
-// start another phrase.
+// ruStopWords end the field of an organization's name: prepositions and
+// words that start another phrase.
 var ruStopWords = map[string]bool{"в": true, "на": true, "с": true, "со": true, "от": true, "для": true, "о": true,
 	"об": true, "к": true, "из": true, "у": true, "при": true, "по": true, "до": true, "после": true, "что": true,
-	"как": true, "который": true, "которая": true, "которое": true, "которые": true, "не": true}
+	"как": true, "который": true, "которая": true, "которое": true, "которые": true, "не": true,
+	// Nouns of a person's office start the phrase after the name (… общества глава РФ).
+	"глава": true, "председатель": true, "президент": true, "министр": true, "директор": true,
+	"руководитель": true, "заместитель": true, "член": true, "спикер": true}
 
 // orgTopics extends a Cyrillic organization mention that ends in a word of
-// [ruTopicHeads], or in a place after one, over по and the lower-case
+// [ruTopicHeads], or in a place after one, or that starts with one and
+// goes on with при (Совета при Президенте РФ), over по and the lower-case
 // words of its field, at most four, two joined by и included; a verb or a
 // participle, a preposition or punctuation ends the field.
-func orgTopics(toks []token.Token, ms []Mention) []Mention {
+func orgTopics(text string, toks []token.Token, ms []Mention) []Mention {
 	for i := range ms {
 		m := &ms[i]
 		if m.Type != ORG {
@@ -698,7 +702,10 @@ func orgTopics(toks []token.Token, ms []Mention) []Mention {
 			continue
 		}
 		head := false
-		for j := k - 1; j >= 0 && toks[j].Start >= m.Start && j >= k-3; j-- {
+		for j := k - 1; j >= 0 && toks[j].Start >= m.Start; j-- {
+			if j < k-3 && !(toks[j].Start == m.Start && strings.Contains(text[m.Start:m.End], " при ")) {
+				continue // a head further left only before при (Совета при Президенте РФ | по развитию …)
+			}
 			for _, h := range ruTopicHeads {
 				if rest, ok := foldPrefix(toks[j].Text, h); ok && rest <= 4 {
 					head = true
