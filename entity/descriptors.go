@@ -341,7 +341,67 @@ func quotedKindOrgs(toks []token.Token, ms []Mention, lang string) []Mention {
 		}
 		add = append(add, m)
 	}
-	return withAdded(ms, add)
+	ms = withAdded(ms, add)
+	return quotedKindRetype(toks, ms, tab)
+}
+
+// quotedKindRetype makes the places and people inside a quoted name right
+// after an organization's kind noun one organization mention of the whole
+// name: радиостанции «Говорит Москва», телеканал «Россия». A mention that
+// crosses the quotes, or an organization inside them, leaves it alone.
+func quotedKindRetype(toks []token.Token, ms []Mention, tab descriptorTable) []Mention {
+	var out []Mention
+	changed := false
+	k := 0
+	for j := 0; j+2 < len(toks); j++ {
+		t := toks[j]
+		if t.Kind != token.Word || !openQuote(toks[j+1].Text) || toks[j+1].Newlines > 0 {
+			continue
+		}
+		kind, isKind := tab.kindOf(t.Text)
+		if !isKind || kind != kindOrg || !isLowerWord(t.Text) {
+			continue
+		}
+		if r, _ := runes.Decode(toks[j+2].Text); !runes.IsUpper(r) {
+			continue // a quoted phrase, not a name
+		}
+		end := -1
+		for e := j + 2; e < len(toks) && e < j+2+maxQuotedName && toks[e].Newlines == 0; e++ {
+			if closeQuoteOf(toks[j+1].Text, toks[e].Text) {
+				end = e
+				break
+			}
+		}
+		if end <= j+2 {
+			continue
+		}
+		whole := Mention{Start: toks[j+2].Start, End: toks[end-1].End, Type: ORG}
+		for k < len(ms) && ms[k].End <= whole.Start {
+			k++
+		}
+		n := k
+		ok := n < len(ms) && ms[n].Start < whole.End
+		for ; n < len(ms) && ms[n].Start < whole.End; n++ {
+			if ms[n].Start < whole.Start || ms[n].End > whole.End || ms[n].Type != LOC && ms[n].Type != PER {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		if !changed {
+			out = append(out, ms...)
+			changed = true
+		}
+		whole.Language = ms[k].Language
+		out = slices.DeleteFunc(out, func(x Mention) bool { return x.Start >= whole.Start && x.End <= whole.End })
+		out = append(out, whole)
+	}
+	if !changed {
+		return ms
+	}
+	sortByStart(out)
+	return out
 }
 
 // overlapsAny reports whether m overlaps a mention of ms.
