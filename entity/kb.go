@@ -147,12 +147,8 @@ func buildIndex(entries []Knowledge) *kbIndex {
 		if ws := strings.Fields(k); len(ws) >= 2 {
 			kb.firsts[ws[0]] = max(kb.firsts[ws[0]], len(ws))
 		}
-		for _, j := range kb.byKey[k] {
-			if j == int32(i) {
-				return
-			}
-		}
-		kb.byKey[k] = append(kb.byKey[k], int32(i))
+		// Acronyms and known nominatives as written, also for an alias
+		// whose key another name of the entry already has (ТАСС is TASS).
 		if isAllUpper(strings.ReplaceAll(s, ".", "")) {
 			kb.acro[runes.Lower(s)] = true
 		}
@@ -167,6 +163,12 @@ func buildIndex(entries []Knowledge) *kbIndex {
 				kb.words[runes.Lower(w)] = true
 			}
 		}
+		for _, j := range kb.byKey[k] {
+			if j == int32(i) {
+				return
+			}
+		}
+		kb.byKey[k] = append(kb.byKey[k], int32(i))
 	}
 	for i, e := range entries {
 		kb.ids[e.ID] = true

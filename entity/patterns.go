@@ -505,13 +505,15 @@ func trimThe(text string, m *Mention) {
 // well-known place or big town is left to the place rules. First,
 // a person or place mention that ends in a company's legal form
 // ([legalForms]: Pirelli SpA) is an organization, and a person or
-// organization mention right before a legal form takes it in; an
-// organization loses a leading "The" ([trimThe]).
-func shortOrgNames(text string, ms []Mention) []Mention {
+// organization mention right before a legal form takes it in; with the
+// English model an organization loses a leading "The" ([trimThe]; SlavicNER
+// keeps it on an English name inside Ukrainian or Russian text: The
+// Guardian).
+func shortOrgNames(text string, ms []Mention, model string) []Mention {
 	var firsts map[string]bool
 	for i := 0; i < len(ms); i++ {
 		m := &ms[i]
-		if m.Type == ORG {
+		if m.Type == ORG && model == "en" {
 			trimThe(text, m)
 		}
 		if m.Type == PER || m.Type == ORG {

@@ -61,7 +61,7 @@ func TestShortOrgNames(t *testing.T) {
 			"Georgia Power Co/ORG|Georgia/PER"},
 	} {
 		text := tc.text
-		got := renderMentions(text, shortOrgNames(text, placeMentions(t, text, tc.in...)))
+		got := renderMentions(text, shortOrgNames(text, placeMentions(t, text, tc.in...), "en"))
 		if got != tc.want {
 			t.Errorf("shortOrgNames(%q) = %q; want %q", text, got, tc.want)
 		}
