@@ -116,6 +116,10 @@ func TestKBNames(t *testing.T) {
 		{"канал «Центр» сообщил", nil}, // one quoted word is too often another name
 		{"the «Steppe Eagle» drill", []string{"EVENT Steppe Eagle"}},
 		{"ОДКБ", []string{"ORG ОДКБ"}},
+		// An acronym that transliterates as the entry's name (ТАСС, TASS),
+		// and one before a sentence's full stop.
+		{"сообщает ТАСС со ссылкой", []string{"ORG ТАСС"}},
+		{"пишет ТАСС.", []string{"ORG ТАСС"}},
 	} {
 		got := kbNames(tc.text, token.Tokenize(tc.text), nil, language.Und, nil)
 		var texts []string
