@@ -27,7 +27,10 @@ var placeAdjectiveTables = map[string]struct{ ends, not []string }{
 
 // placeAdjectives adds a LOC mention for each lower-case Cyrillic adjective
 // of a country ([geo.Gazetteer.Demonym]) or of a big town or region
-// ([townAdjective]) outside the mentions of ms.
+// ([townAdjective]) outside the mentions of ms, and for one capitalized at
+// a sentence start before a lower-case word or a quote (Американская
+// компания, Лондонский «Арсенал»), but not before an institution's noun,
+// with which it makes a name (Британский музей).
 func placeAdjectives(toks []token.Token, ms []Mention, lang string) []Mention {
 	g := gazetteer()
 	tab, ok := placeAdjectiveTables[lang]
@@ -35,12 +38,19 @@ func placeAdjectives(toks []token.Token, ms []Mention, lang string) []Mention {
 		return ms
 	}
 	var add []Mention
-	for _, t := range freeTokens(toks, ms) {
+	for j, t := range freeTokens(toks, ms) {
 		r, _ := runes.Decode(t.Text)
-		if !runes.IsLower(r) || !unicode.Is(unicode.Cyrillic, r) || runes.Count(t.Text) < 5 || !hasSuffixAny(t.Text, tab.ends) || hasPrefixAny(t.Text, tab.not) {
+		w := t.Text
+		if runes.IsUpper(r) && sentenceStart(toks, j) && j+1 < len(toks) && !isInstitution(toks[j+1].Text) &&
+			(isLowerWord(toks[j+1].Text) || openQuote(toks[j+1].Text)) {
+			w = runes.Lower(w) // Американская компания, Лондонский «Арсенал»
+		} else if !runes.IsLower(r) {
 			continue
 		}
-		if _, ok := g.Demonym(t.Text); ok || townAdjective(t.Text, tab.ends) {
+		if !unicode.Is(unicode.Cyrillic, r) || runes.Count(w) < 5 || !hasSuffixAny(w, tab.ends) || hasPrefixAny(w, tab.not) {
+			continue
+		}
+		if _, ok := g.Demonym(w); ok || townAdjective(w, tab.ends) {
 			add = append(add, Mention{Start: t.Start, End: t.End, Type: LOC})
 		}
 	}

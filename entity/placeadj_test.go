@@ -18,8 +18,11 @@ func TestPlaceAdjectives(t *testing.T) {
 		// Nouns of people, a people's adjective, small towns and common
 		// words in -ск- are none.
 		{"американцу и французу понравился спортивный и детский праздник", "ru", nil},
-		// Capitalized adjectives are names, left to the tagger.
+		// Capitalized adjectives are names, left to the tagger, except at a
+		// sentence start before a lower-case word.
 		{"Британский музей", "ru", nil},
+		{"Итальянский клуб арендовал его. Американская компания «Монсанто» судится.", "ru", []string{"Итальянский", "Американская"}},
+		{"В Британском посольстве", "ru", nil},
 		{"британской дипломатии", "en", nil},
 	} {
 		var got []string
