@@ -330,6 +330,12 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Belarus", "kk")
 	f.Add("x", "zz")
 	f.Add("лидер партии «Яблоко» и британской делегации", "ru")
+	// This round's rules: Latin names in Russian text, quoted names after a
+	// kind noun, knowledge-base completions, legal forms, titles.
+	f.Add("Корпорация Philips всерьёз; Harles und Jentzsch; радиостанции «Говорит Москва»; Европейского Союза для Сербии", "ru")
+	f.Add("Организацию по безопасности и сотрудничеству в Европе. Совета при Президенте РФ по развитию общества глава", "ru")
+	f.Add("Pirelli SpA chairman. The State Department. Sir Anthony Quayle. Lebed Chechnya. Test and County Cricket Board", "en")
+	f.Add("Ресейдің Оңтүстік Орал өңірінде", "kk")
 	tg := tagger(f)
 	// The corpora's conventions (descriptors, place adjectives) move spans.
 	conv, err := New(WithDescriptors(true), WithPlaceAdjectives(true))
