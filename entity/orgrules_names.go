@@ -466,13 +466,21 @@ func latinNames(text string, toks []token.Token, ms []Mention) []Mention {
 		if (a < a0 || b > b0) && (lowerLatinNear(toks, a, -1) || lowerLatinNear(toks, b, +1)) {
 			a, b = a0, b0
 		}
-		// Mentions already out that the name now reaches are merged into it.
-		for len(out) > 0 && out[len(out)-1].End > toks[a].Start {
-			if out[len(out)-1].Start < toks[a].Start {
-				a = tokenAt(toks, out[len(out)-1].Start)
+		// Mentions already out that the name now reaches are merged into it
+		// (the name is left as it was if one starts inside a token).
+		keep := len(out)
+		for keep > 0 && out[keep-1].End > toks[a].Start {
+			if out[keep-1].Start < toks[a].Start {
+				k := tokenAt(toks, out[keep-1].Start)
+				if k < 0 {
+					a, b, keep = a0, b0, len(out)
+					break
+				}
+				a = k
 			}
-			out = out[:len(out)-1]
+			keep--
 		}
+		out = out[:keep]
 		grown := toks[a].Start < m.Start || toks[b].End > m.End
 		m.Start, m.End = toks[a].Start, toks[b].End
 		for i+1 < len(ms) && ms[i+1].Start < m.End {

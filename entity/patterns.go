@@ -536,8 +536,7 @@ func shortOrgNames(text string, ms []Mention, model string) []Mention {
 		if m.Type != ORG && m.Type != EVENT && legalForms[strings.TrimSuffix(s[strings.LastIndexByte(s, ' ')+1:], ".")] {
 			m.Type = ORG
 		}
-		switch m.Type {
-		case ORG:
+		if m.Type == ORG {
 			if firsts == nil {
 				firsts = map[string]bool{}
 			}
