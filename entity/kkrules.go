@@ -85,10 +85,9 @@ func splitKazakhCases(text string, toks []token.Token, ms []Mention, lang langua
 // placeOfPlace reports, inside a place mention that ends at end, a word
 // toks[j] in the genitive or the attributive locative (Ресейдің,
 // Өзбекстандағы) whose stem the gazetteer knows as a place, followed by a
-// capitalized rest that it knows too, or any capitalized rest after a
-// country (Оңтүстік Орал, Қазақстан): two
-// places, as KazNERD marks them, not one name (Ресейдің Оңтүстік Орал
-// өңірі; Өзбекстандағы Қазақстан елшілігі).
+// capitalized rest that it knows too, or by any capitalized rest after a
+// country: two places, as KazNERD marks them, not one name (Ресейдің |
+// Оңтүстік Орал өңірі; Өзбекстандағы | Қазақстан елшілігі).
 func placeOfPlace(text string, toks []token.Token, j, end int) bool {
 	w := toks[j].Text
 	if !isCapital(w) || !isCyrillicWord(w) || j+1 >= len(toks) || !isCapital(toks[j+1].Text) {
