@@ -407,8 +407,9 @@ func lowerLatinNear(toks []token.Token, i, dir int) bool {
 // Latin words next to it on the same line, and the connectors of
 // [latinConnectors] between them, and the mentions it reaches are merged
 // into it; a name so grown that is headed by an event noun
-// ([eventHeaded]: Corus Chess Tournament) is an event. A lower-case Cyrillic word right after a Latin name that ends
-// the mention (Корпорация Philips всерьёз) is taken off.
+// ([eventHeaded]: Corus Chess Tournament) is an event. A lower-case
+// Cyrillic word right after a Latin name that ends the mention
+// (Корпорация Philips всерьёз) is taken off.
 func latinNames(text string, toks []token.Token, ms []Mention) []Mention {
 	capital := func(j int) bool {
 		r, _ := runes.Decode(toks[j].Text)
