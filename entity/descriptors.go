@@ -201,29 +201,15 @@ func withDescriptors(text string, toks []token.Token, ms []Mention, lang string)
 		if kind, ok := tab.kindOf(toks[k].Text); ok && m.Type == ORG && kind == kindOrg && !quoted {
 			// The mention starts with its kind noun: the adjectives before
 			// it join (государственной Комиссии по атомной энергии).
-			j = k
-			for n := 0; n < maxDescriptorAdjectives && j > 0; n++ {
-				a := toks[j-1]
-				if toks[j].Newlines > 0 || a.Start < prevEnd || !tab.adjective(a.Text) {
-					break
-				}
-				j--
-				start = a.Start
+			if a := tab.adjectivesBefore(toks, k, prevEnd); a < k {
+				start = toks[a].Start
 			}
 		} else if m.Type == ORG && slices.Contains(tab.legalForms, w) {
 			start = toks[j].Start
 		} else if kind, ok := tab.kindOf(w); ok && (isLowerWord(w) || sentenceStart(toks, j)) && descriptorFits(kind, *m, text) {
-			start = toks[j].Start
+			start = toks[tab.adjectivesBefore(toks, j, prevEnd)].Start
 			if kind == kindBody {
 				m.Type = ORG
-			}
-			for n := 0; n < maxDescriptorAdjectives && j > 0; n++ {
-				a := toks[j-1]
-				if toks[j].Newlines > 0 || a.Start < prevEnd || !tab.adjective(a.Text) {
-					break
-				}
-				j--
-				start = a.Start
 			}
 		}
 		if start >= 0 {
@@ -236,6 +222,20 @@ func withDescriptors(text string, toks []token.Token, ms []Mention, lang string)
 		prevEnd = max(prevEnd, m.End)
 	}
 	return ms
+}
+
+// adjectivesBefore returns the index of the first of the adjectives
+// ([descriptorTable.adjective], at most [maxDescriptorAdjectives]) right
+// before toks[j] on its line and after prevEnd, or j if there are none.
+func (tab *descriptorTable) adjectivesBefore(toks []token.Token, j, prevEnd int) int {
+	for n := 0; n < maxDescriptorAdjectives && j > 0; n++ {
+		a := toks[j-1]
+		if toks[j].Newlines > 0 || a.Start < prevEnd || !tab.adjective(a.Text) {
+			break
+		}
+		j--
+	}
+	return j
 }
 
 // withoutDescriptors starts an organization or place mention of ms that

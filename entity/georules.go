@@ -342,10 +342,7 @@ func splitPersonOfPlace(text string, toks []token.Token, ms []Mention) []Mention
 			}
 			continue
 		}
-		if out == nil {
-			out = append(make([]Mention, 0, len(ms)+1), ms[:i]...)
-		}
-		out = append(out,
+		out = splitAt(out, ms, i,
 			Mention{Start: m.Start, End: m.Start + j, Type: PER, Language: m.Language},
 			Mention{Start: m.Start + j + 4, End: m.End, Type: LOC, Language: m.Language})
 	}
@@ -402,10 +399,7 @@ func splitSurnamePlace(text string, ms []Mention) []Mention {
 			}
 			continue
 		}
-		if out == nil {
-			out = append(make([]Mention, 0, len(ms)+1), ms[:i]...)
-		}
-		out = append(out,
+		out = splitAt(out, ms, i,
 			Mention{Start: m.Start, End: m.Start + len(head), Type: PER, Language: m.Language},
 			Mention{Start: m.Start + sp + 1, End: m.End, Type: LOC, Language: m.Language})
 	}
@@ -575,10 +569,7 @@ func splitPlaceTitle(text string, toks []token.Token, ms []Mention) []Mention {
 					break
 				}
 				if !slices.ContainsFunc(toks[t+1:e], func(tk token.Token) bool { return !capWord(tk) }) {
-					if out == nil {
-						out = append(make([]Mention, 0, len(ms)+1), ms[:i]...)
-					}
-					out = append(out,
+					out = splitAt(out, ms, i,
 						Mention{Start: m.Start, End: toks[k+n-1].End, Type: LOC, Language: m.Language},
 						Mention{Start: toks[t+1].Start, End: m.End, Type: PER, Language: m.Language})
 					done = true

@@ -527,10 +527,8 @@ func splitPrepPlace(text string, toks []token.Token, ms []Mention) []Mention {
 			}
 			continue
 		}
-		if out == nil {
-			out = append(make([]Mention, 0, len(ms)+1), ms[:i]...)
-		}
-		out = append(out, Mention{Start: m.Start, End: m.Start + len(strings.TrimRight(head[:ps], " ")), Type: ORG, Language: m.Language},
+		out = splitAt(out, ms, i,
+			Mention{Start: m.Start, End: m.Start + len(strings.TrimRight(head[:ps], " ")), Type: ORG, Language: m.Language},
 			Mention{Start: m.Start + sp + 1, End: m.End, Type: LOC, Language: m.Language})
 	}
 	if out == nil {

@@ -565,6 +565,16 @@ func shortOrgNames(text string, ms []Mention, model string) []Mention {
 	return ms
 }
 
+// splitAt appends parts to out in place of ms[i], first copying ms[:i]
+// into a new out if no mention was replaced before: the rules that split a
+// mention in two build their output with it, lazily.
+func splitAt(out, ms []Mention, i int, parts ...Mention) []Mention {
+	if out == nil {
+		out = append(make([]Mention, 0, len(ms)+len(parts)), ms[:i]...)
+	}
+	return append(out, parts...)
+}
+
 // freeTokens yields the index and the token of each of toks that lies in
 // no mention of ms (sorted by start, not overlapping).
 func freeTokens(toks []token.Token, ms []Mention) iter.Seq2[int, token.Token] {
