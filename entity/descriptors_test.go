@@ -168,11 +168,7 @@ func TestQuotedKindOrgs(t *testing.T) {
 }
 
 func TestQuotedKindRetype(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "quotedKindOrgs", []ruleCase{
 		{"главный редактор радиостанции «Говорит Москва» сказал", []string{"Москва/LOC"}, "Говорит Москва/ORG"},
 		{"на телеканале «Россия» показали", []string{"Россия/LOC"}, "Россия/ORG"},
 		// An organization inside, a mention across the quotes, a quoted
@@ -180,11 +176,7 @@ func TestQuotedKindRetype(t *testing.T) {
 		{"радиостанции «Эхо Москвы» сказал", []string{"Эхо Москвы/ORG"}, "Эхо Москвы/ORG"},
 		{"группа «демократов и врагов Трампа» вышла", []string{"Трампа/PER"}, "Трампа/PER"},
 		{"в городе «Москва» сказали", []string{"Москва/LOC"}, "Москва/LOC"},
-	} {
-		text := tc.text
-		got := renderMentions(text, quotedKindOrgs(token.Tokenize(text), placeMentions(t, text, tc.in...), "ru"))
-		if got != tc.want {
-			t.Errorf("quotedKindOrgs(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return quotedKindOrgs(toks, ms, "ru")
+	})
 }

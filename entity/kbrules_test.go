@@ -174,11 +174,7 @@ func TestKBLongNames(t *testing.T) {
 }
 
 func TestKBComplete(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "kbComplete", []ruleCase{
 		{"наблюдатели от Организации по безопасности и сотрудничеству в Европе заявили",
 			[]string{"Организации по безопасности и сотрудничеству/ORG", "Европе/LOC"},
 			"Организации по безопасности и сотрудничеству в Европе/ORG"},
@@ -191,13 +187,9 @@ func TestKBComplete(t *testing.T) {
 			"Организация по безопасности/ORG"},
 		// One word is too little to go on.
 		{"Организация по безопасности и сотрудничеству в Европе", []string{"Организация/ORG"}, "Организация/ORG"},
-	} {
-		text := tc.text
-		got := renderMentions(text, kbComplete(text, token.Tokenize(text), placeMentions(t, text, tc.in...), "ru"))
-		if got != tc.want {
-			t.Errorf("kbComplete(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return kbComplete(text, toks, ms, "ru")
+	})
 	// SlavicNER uk and KazNERD keep a body and its place apart.
 	text := "наблюдатели от Организации по безопасности и сотрудничеству в Европе заявили"
 	in := placeMentions(t, text, "Организации по безопасности и сотрудничеству/ORG", "Европе/LOC")

@@ -9,11 +9,7 @@ import (
 )
 
 func TestAdjectiveOrgs(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "adjectiveOrgs", []ruleCase{
 		{"По сведениям Всемирной продовольственной и сельскохозяйственной организации, урожай", []string{"Всемирной/ORG"},
 			"Всемирной продовольственной и сельскохозяйственной организации/ORG"},
 		{"вступление Китая во Всемирную торговую организацию", []string{"Китая/LOC", "Всемирную/ORG"}, "Китая/LOC|Всемирную торговую организацию/ORG"},
@@ -23,21 +19,13 @@ func TestAdjectiveOrgs(t *testing.T) {
 		{"как Оксфордской вакцине", []string{"Оксфордской/ORG"}, "Оксфордской/ORG"},
 		{"в Кремниевую долину", []string{"Кремниевую/ORG"}, "Кремниевую/ORG"},
 		{"Всемирной\nорганизации", []string{"Всемирной/ORG"}, "Всемирной/ORG"},
-	} {
-		text := tc.text
-		got := renderMentions(text, adjectiveOrgs(token.Tokenize(text), placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("adjectiveOrgs(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return adjectiveOrgs(toks, ms)
+	})
 }
 
 func TestFieldLists(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "fieldLists", []ruleCase{
 		{"Глава комитета по вопросам семьи, женщин и детей заявила", []string{"комитета по вопросам семьи/ORG"},
 			"комитета по вопросам семьи, женщин и детей/ORG"},
 		{"выдано Федеральной службой по надзору в сфере связи, информационных технологий и массовых коммуникаций (Роскомнадзор)",
@@ -51,21 +39,13 @@ func TestFieldLists(t *testing.T) {
 		{"Министерство обороны и финансов", []string{"Министерство обороны/ORG"}, "Министерство обороны/ORG"},
 		{"Комитет по обороне, Минфин и Минюст", []string{"Комитет по обороне/ORG", "Минфин/ORG", "Минюст/ORG"},
 			"Комитет по обороне/ORG|Минфин/ORG|Минюст/ORG"},
-	} {
-		text := tc.text
-		got := renderMentions(text, fieldLists(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("fieldLists(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return fieldLists(text, toks, ms)
+	})
 }
 
 func TestReportSources(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "reportSources", []ruleCase{
 		{"Тем временем, сообщает «Новый Регион — Екатеринбург», 1 февраля", []string{"Екатеринбург/LOC"}, "Новый Регион — Екатеринбург/ORG"},
 		{"Джемаль в интервью «Свободной прессе» говорит", []string{"Джемаль/PER"}, "Джемаль/PER|Свободной прессе/ORG"},
 		{"как пишет «Gzt.Ru», 23 июля", nil, "Gzt.Ru/ORG"},
@@ -76,21 +56,13 @@ func TestReportSources(t *testing.T) {
 		{"заявил: «Нет»", nil, ""},
 		{"сообщает газета «Труд»", nil, ""},
 		{"заявил «Это провокация. Ответим»", nil, ""},
-	} {
-		text := tc.text
-		got := renderMentions(text, reportSources(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("reportSources(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return reportSources(text, toks, ms)
+	})
 }
 
 func TestAddressOrgs(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "addressOrgs", []ruleCase{
 		{"петиция на change.org набрала", []string{"change.org/ORG"}, ""},
 		{"материалы с сайта rueconomics.ru", []string{"rueconomics.ru/ORG"}, ""},
 		{"на имя кремль.рф", []string{"кремль.рф/ORG"}, ""},
@@ -99,21 +71,13 @@ func TestAddressOrgs(t *testing.T) {
 		{"как пишет Lenta.ru", []string{"Lenta.ru/ORG"}, "Lenta.ru/ORG"},
 		{"на сайте gosuslugi.ru", []string{"gosuslugi.ru/LOC"}, "gosuslugi.ru/LOC"},
 		{"в компании Google", []string{"Google/ORG"}, "Google/ORG"},
-	} {
-		text := tc.text
-		got := renderMentions(text, addressOrgs(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("addressOrgs(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return addressOrgs(text, toks, ms)
+	})
 }
 
 func TestTrimAdjectiveTails(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "trimAdjectiveTails", []ruleCase{
 		{"подписания Правительство действующего премьер-министра", []string{"Правительство действующего/ORG"}, "Правительство/ORG"},
 		{"вынесенный Верховным судом смертного приговора", []string{"Верховным судом смертного/ORG"}, "Верховным судом/ORG"},
 		{"залог Магистратский суд лондонского района", []string{"Магистратский суд лондонского/ORG"}, "Магистратский суд/ORG"},
@@ -122,13 +86,9 @@ func TestTrimAdjectiveTails(t *testing.T) {
 		{"Банк Русского", []string{"Банк Русского/ORG"}, "Банк Русского/ORG"},
 		{"Грозного", []string{"Грозного/ORG"}, "Грозного/ORG"},
 		{"Иван действующего", []string{"Иван действующего/PER"}, "Иван действующего/PER"},
-	} {
-		text := tc.text
-		got := renderMentions(text, trimAdjectiveTails(text, placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("trimAdjectiveTails(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return trimAdjectiveTails(text, ms)
+	})
 }
 
 // TestRuRulesEdges runs the whole tagger on texts that end inside the
@@ -147,11 +107,7 @@ func TestRuRulesEdges(t *testing.T) {
 }
 
 func TestCommonAcronyms(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "commonAcronyms", []ruleCase{
 		{"по данным СМИ", []string{"СМИ/ORG"}, ""},
 		{"в результате ДТП погибли", []string{"ДТП/ORG"}, ""},
 		{"режим ЧП в стране", []string{"ЧП/ORG"}, ""},
@@ -162,42 +118,26 @@ func TestCommonAcronyms(t *testing.T) {
 		{"глава МИДа", []string{"МИДа/ORG"}, "МИДа/ORG"},
 		{"ПАО «Газпром»", []string{"ПАО «Газпром»/ORG"}, "ПАО «Газпром»/ORG"},
 		{"ЧП", []string{"ЧП/EVENT"}, "ЧП/EVENT"},
-	} {
-		text := tc.text
-		got := renderMentions(text, commonAcronyms(text, placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("commonAcronyms(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return commonAcronyms(text, ms)
+	})
 }
 
 func TestJoinParticles(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "joinParticles", []ruleCase{
 		{"после того как фон Беттихер стал", []string{"Беттихер/PER"}, "фон Беттихер/PER"},
 		{"сказала фон дер Ляйен.", []string{"Ляйен/PER"}, "фон дер Ляйен/PER"},
 		{"подруги Анны, Жаклин ван Маарсен.", []string{"Анны/PER", "Жаклин/PER", "Маарсен/PER"}, "Анны/PER|Жаклин ван Маарсен/PER"},
 		// No person after the particle, a place, a particle on another line.
 		{"гонки «Тур де Франс»", []string{"Франс/LOC"}, "Франс/LOC"},
 		{"и де\nНиро", []string{"Ниро/PER"}, "Ниро/PER"},
-	} {
-		text := tc.text
-		got := renderMentions(text, joinParticles(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("joinParticles(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return joinParticles(text, toks, ms)
+	})
 }
 
 func TestChambers(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "chambers", []ruleCase{
 		{"Бывший спикер палаты представителей, Нэнси Пелоси", []string{"Нэнси Пелоси/PER"}, "палаты представителей/ORG|Нэнси Пелоси/PER"},
 		{"выступая в палате общин", nil, "палате общин/ORG"},
 		{"в Палате общин", []string{"Палате общин/ORG"}, "Палате общин/ORG"},
@@ -205,21 +145,13 @@ func TestChambers(t *testing.T) {
 		{"палата мер и весов", nil, ""},
 		{"палаты\nпредставителей", nil, ""},
 		{"палаты представителей Конгресса", []string{"представителей Конгресса/ORG"}, "представителей Конгресса/ORG"},
-	} {
-		text := tc.text
-		got := renderMentions(text, chambers(token.Tokenize(text), placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("chambers(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return chambers(toks, ms)
+	})
 }
 
 func TestLatinNames(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "latinNames", []ruleCase{
 		{"Доклад опубликовал Committee to Protect Journalists в среду", []string{"Committee/ORG"},
 			"Committee to Protect Journalists/ORG"},
 		{"продукция фирмы Harles und Jentzsch попала в корма", []string{"Harles/ORG", "Jentzsch/ORG"}, "Harles und Jentzsch/ORG"},
@@ -233,30 +165,18 @@ func TestLatinNames(t *testing.T) {
 		{"в компании Oracle и Sun Microsystems", []string{"Oracle/ORG", "Sun Microsystems/ORG"}, "Oracle/ORG|Sun Microsystems/ORG"},
 		{"сообщила PR-служба конференции", []string{"PR-служба/ORG"}, "PR-служба/ORG"},
 		{"Apple\nWatch", []string{"Apple/ORG"}, "Apple/ORG"},
-	} {
-		text := tc.text
-		got := renderMentions(text, latinNames(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("latinNames(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return latinNames(text, toks, ms)
+	})
 }
 
 func TestSplitPrepPlace(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "splitPrepPlace", []ruleCase{
 		{"дверь Европейского Союза для Сербии не закрыта", []string{"Европейского Союза для Сербии/ORG"}, "Европейского Союза/ORG|Сербии/LOC"},
 		{"в Департаменте по выходу Британии из ЕС", []string{"Департаменте по выходу Британии из ЕС/ORG"},
 			"Департаменте по выходу Британии из ЕС/ORG"},
 		{"фонд помощи для Сербии", []string{"фонд помощи для Сербии/LOC"}, "фонд помощи для Сербии/LOC"},
-	} {
-		text := tc.text
-		got := renderMentions(text, splitPrepPlace(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("splitPrepPlace(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return splitPrepPlace(text, toks, ms)
+	})
 }

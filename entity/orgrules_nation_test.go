@@ -7,11 +7,7 @@ import (
 )
 
 func TestNationBodies(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "nationBodies", []ruleCase{
 		{"получат посты в британском правительстве.", nil, "британском правительстве/ORG"},
 		{"а глава японского МИДа Сэйдзи Маэхара", []string{"МИДа/ORG", "Сэйдзи Маэхара/PER"}, "японского МИДа/ORG|Сэйдзи Маэхара/PER"},
 		{"тренер российской сборной оценил", nil, "российской сборной/ORG"},
@@ -30,11 +26,7 @@ func TestNationBodies(t *testing.T) {
 		{"российском\nправительстве", nil, ""},
 		{"в Российском правительстве", nil, ""},
 		{"российского министерства сегодня", nil, "российского министерства/ORG"},
-	} {
-		text := tc.text
-		got := renderMentions(text, nationBodies(text, token.Tokenize(text), placeMentions(t, text, tc.in...)))
-		if got != tc.want {
-			t.Errorf("nationBodies(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return nationBodies(text, toks, ms)
+	})
 }

@@ -34,11 +34,7 @@ func TestEventHeaded(t *testing.T) {
 }
 
 func TestShortOrgNames(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "shortOrgNames", []ruleCase{
 		{"Magna International Inc bought it. Magna shares rose.", []string{"Magna International Inc/ORG", "Magna/PER"},
 			"Magna International Inc/ORG|Magna/ORG"},
 		// A person's surname, or a first name, stays a person.
@@ -59,34 +55,21 @@ func TestShortOrgNames(t *testing.T) {
 			"Springfield Police Department/ORG|Springfield/LOC"},
 		{"Georgia Power Co raised rates. Georgia sued.", []string{"Georgia Power Co/ORG", "Georgia/PER"},
 			"Georgia Power Co/ORG|Georgia/PER"},
-	} {
-		text := tc.text
-		got := renderMentions(text, shortOrgNames(text, placeMentions(t, text, tc.in...), "en"))
-		if got != tc.want {
-			t.Errorf("shortOrgNames(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return shortOrgNames(text, ms, "en")
+	})
 }
 
 func TestExtendOrgs(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		in   []string
-		want string
-	}{
+	checkRule(t, "extendOrgs", []ruleCase{
 		{"a tour, the Test and County Cricket Board said on Friday.", []string{"County Cricket Board/ORG"},
 			"Test and County Cricket Board/ORG"},
 		{"to compete with Johnson Controls Inc and Lear Corp in seating.", []string{"Johnson Controls Inc/ORG", "Lear Corp/ORG"},
 			"Johnson Controls Inc/ORG|Lear Corp/ORG"},
 		{"talks between Russia and China Council members went on.", []string{"Russia/LOC", "China/LOC"}, "Russia/LOC|China/LOC"},
-	} {
-		text := tc.text
-		toks := token.Tokenize(text)
-		got := renderMentions(text, extendOrgs(text, toks, token.Sentences(text, toks), placeMentions(t, text, tc.in...), language.English))
-		if got != tc.want {
-			t.Errorf("extendOrgs(%q) = %q; want %q", text, got, tc.want)
-		}
-	}
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return extendOrgs(text, toks, token.Sentences(text, toks), ms, language.English)
+	})
 }
 
 func TestTrimThe(t *testing.T) {
