@@ -541,7 +541,9 @@ var officeTitle = map[string]bool{
 // splitPlaceTitle splits a person or organization "<place> <title> <name>"
 // into the place and the person: Texas Senator Ted Cruz is Texas and Ted
 // Cruz. The place must be known to the gazetteer and take all the words
-// before the title; the name must be one to four capitalized words.
+// before the title; the name must be one to four capitalized words. One to
+// three capitalized words that are no place make an organization (Labour
+// MP Barry Sheerman).
 func splitPlaceTitle(text string, toks []token.Token, ms []Mention) []Mention {
 	g := gazetteer()
 	var out []Mention
@@ -571,6 +573,20 @@ func splitPlaceTitle(text string, toks []token.Token, ms []Mention) []Mention {
 				if !slices.ContainsFunc(toks[t+1:e], func(tk token.Token) bool { return !capWord(tk) }) {
 					out = splitAt(out, ms, i,
 						Mention{Start: m.Start, End: toks[k+n-1].End, Type: LOC, Language: m.Language},
+						Mention{Start: toks[t+1].Start, End: m.End, Type: PER, Language: m.Language})
+					done = true
+				}
+				break
+			}
+			// No place before the title: an organization (Labour MP Barry
+			// Sheerman is Labour and Barry Sheerman).
+			for t := k + 1; n == 0 && t < e-1 && t-k <= 3; t++ {
+				if !officeTitle[toks[t].Text] {
+					continue
+				}
+				if e-t-1 <= 4 && !slices.ContainsFunc(toks[k:e], func(tk token.Token) bool { return !capWord(tk) && !officeTitle[tk.Text] }) {
+					out = splitAt(out, ms, i,
+						Mention{Start: m.Start, End: toks[t-1].End, Type: ORG, Language: m.Language},
 						Mention{Start: toks[t+1].Start, End: m.End, Type: PER, Language: m.Language})
 					done = true
 				}

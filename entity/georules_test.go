@@ -54,6 +54,8 @@ func TestGeoRules(t *testing.T) {
 		{"Sandra Jansen met Georgia Stevens.", []string{"Sandra Jansen/PER"}, "[Sandra Jansen/PER]"},
 		{"Calgary MLA Sandra Jansen drew applause.", []string{"Calgary MLA Sandra Jansen/PER"}, "[Calgary/LOC Sandra Jansen/PER]"},
 		{"Then Texas Senator Ted Cruz spoke.", []string{"Texas Senator Ted Cruz/ORG"}, "[Texas/LOC Ted Cruz/PER]"},
+		{"said Labour MP Barry Sheerman today.", []string{"Labour MP Barry Sheerman/ORG"}, "[Labour/ORG Barry Sheerman/PER]"},
+		{"said Labour MP for Huddersfield today.", []string{"Labour MP for Huddersfield/ORG"}, "[Labour MP for Huddersfield/ORG]"},
 		{"DALLAS — Nick Burton is a self-proclaimed farmer.", []string{"DALLAS/ORG", "Nick Burton/PER"}, "[DALLAS/LOC Nick Burton/PER]"},
 		{"SOCCER - JAPAN GET LATE WIN\nText.", []string{"JAPAN/LOC"}, "[JAPAN/LOC]"},
 		{"Brent told CTV Edmonton. Edmonton remains rich.", []string{"Brent/PER", "CTV Edmonton/PER", "Edmonton/PER"}, "[Brent/PER CTV Edmonton/PER Edmonton/LOC]"},
