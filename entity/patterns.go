@@ -499,8 +499,9 @@ func trimThe(text string, m *Mention) {
 // shortOrgNames makes a one-word person mention an organization when the
 // text also names an organization of two or more words that starts with
 // that word (Magna International Inc … Magna; Mercantile Bancorp …
-// Mercantile): the short form of a company's name, which the tagger takes
-// for a surname. A word that is a known first name, or the last word of a
+// Mercantile), or names that Latin-script word alone as an organization
+// elsewhere (Nestle … Nestle): the short form of a company's name, which
+// the tagger takes for a surname. A word that is a known first name, or the last word of a
 // person mention of two or more words in the text, stays a person, and a
 // well-known place or big town is left to the place rules. First,
 // a person or place mention that ends in a company's legal form
@@ -530,17 +531,17 @@ func shortOrgNames(text string, ms []Mention, model string) []Mention {
 		}
 		s := m.textIn(text)
 		sp := strings.IndexByte(s, ' ')
-		if sp <= 0 {
-			continue
-		}
-		if m.Type != ORG && m.Type != EVENT && legalForms[strings.TrimSuffix(s[strings.LastIndexByte(s, ' ')+1:], ".")] {
+		if sp > 0 && m.Type != ORG && m.Type != EVENT && legalForms[strings.TrimSuffix(s[strings.LastIndexByte(s, ' ')+1:], ".")] {
 			m.Type = ORG
 		}
-		if m.Type == ORG {
+		if m.Type == ORG && (sp > 0 || latinName(s)) {
 			if firsts == nil {
 				firsts = map[string]bool{}
 			}
-			firsts[s[:sp]] = true
+			if sp > 0 {
+				s = s[:sp]
+			}
+			firsts[s] = true
 		}
 	}
 	if firsts == nil {

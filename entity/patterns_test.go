@@ -43,6 +43,10 @@ func TestShortOrgNames(t *testing.T) {
 		{"John Lewis Partnership hired John.", []string{"John Lewis Partnership/ORG", "John/PER"},
 			"John Lewis Partnership/ORG|John/PER"},
 		{"Magna said so.", []string{"Magna/PER"}, "Magna/PER"},
+		// A Latin word the text also names alone as an organization.
+		{"Nestle said. Shares in Nestle rose.", []string{"Nestle/PER", "Nestle/ORG"}, "Nestle/ORG|Nestle/ORG"},
+		{"Alexander Lebed said. Lebed left. Lebed Corp said.", []string{"Alexander Lebed/PER", "Lebed/PER", "Lebed/ORG"},
+			"Alexander Lebed/PER|Lebed/PER|Lebed Corp/ORG"},
 		// A legal form joins the name before it, which is a company's.
 		{"Pirelli SpA chairman spoke. Pirelli rose.", []string{"Pirelli/PER", "SpA/ORG", "Pirelli/PER"},
 			"Pirelli SpA/ORG|Pirelli/ORG"},
