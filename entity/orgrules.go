@@ -228,6 +228,7 @@ func ruRules(text string, toks []token.Token, ms []Mention, model string) []Ment
 	ms = addressOrgs(text, toks, ms)
 	ms = latinNames(text, toks, ms)
 	ms = splitPrepPlace(text, toks, ms)
+	ms = eventKindNames(toks, ms)
 	ms = trimAdjectiveTails(text, ms)
 	ms = commonAcronyms(text, ms)
 	return ms

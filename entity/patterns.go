@@ -955,3 +955,37 @@ func cleanGaps(text string, toks []token.Token, ms []Mention) []Mention {
 	}
 	return out
 }
+
+// ruEventKinds are stems of Russian nouns for kinds of events that stand
+// before an event's name (конкурс The Best of Blogs, фестиваля
+// «Кинотавр», турнира Corus).
+var ruEventKinds = strings.Fields(`конкурс турнир фестивал форум чемпионат выставк олимпиад ярмарк марафон`)
+
+// eventKindNames makes an organization mention right after a lower-case
+// Russian noun of a kind of event ([ruEventKinds]), an opening quote
+// possibly between, an event: the name of that event, not of its
+// organizer.
+func eventKindNames(toks []token.Token, ms []Mention) []Mention {
+	for i := range ms {
+		m := &ms[i]
+		k := tokenAt(toks, m.Start)
+		if m.Type != ORG || k < 1 {
+			continue
+		}
+		j := k - 1
+		if openQuote(toks[j].Text) && j > 0 {
+			j--
+		}
+		w := toks[j].Text
+		if toks[j+1].Newlines > 0 || !isLowerWord(w) {
+			continue
+		}
+		for _, e := range ruEventKinds {
+			if rest, ok := foldPrefix(w, e); ok && rest <= 3 {
+				m.Type = EVENT
+				break
+			}
+		}
+	}
+	return ms
+}

@@ -110,3 +110,15 @@ func TestDemonymBefore(t *testing.T) {
 		}
 	}
 }
+
+func TestEventKindNames(t *testing.T) {
+	checkRule(t, "eventKindNames", []ruleCase{
+		{"стартовал международный конкурс The Best of Blogs вчера", []string{"The Best of Blogs/ORG"}, "The Best of Blogs/EVENT"},
+		{"на фестивале «Кинотавр» показали", []string{"Кинотавр/ORG"}, "Кинотавр/EVENT"},
+		// Not after another noun, nor after a capitalized one (a name's own word).
+		{"организатор конкурса компания Google", []string{"Google/ORG"}, "Google/ORG"},
+		{"Фестиваль Google", []string{"Google/ORG"}, "Google/ORG"},
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return eventKindNames(toks, ms)
+	})
+}
