@@ -383,6 +383,7 @@ func (t *Tagger) extractChunk(s *scratch, out []Mention, chunk string, off int, 
 	}
 	ms = kbNames(chunk, toks, ms, lang, s.keys)
 	ms = kbComplete(chunk, toks, ms, base)
+	ms = bracketAcronyms(toks, ms, lang)
 	ms = shortOrgNames(chunk, ms, base)
 	ms = splitCoordinated(chunk, toks, ms)
 	ms = kbTypes(ms, chunk, s.keys)

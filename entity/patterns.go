@@ -3,6 +3,7 @@ package entity
 import (
 	"iter"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -988,4 +989,29 @@ func eventKindNames(toks []token.Token, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+// bracketAcronyms makes an untagged acronym (three to six capitals, any
+// script, not a place) that stands alone in brackets right after an
+// organization mention an organization: the short name a text defines for it (Объединённого
+// фронта за демократию против диктатуры (ОФДД); National Association of
+// Purchasing Management (NAPM)).
+func bracketAcronyms(toks []token.Token, ms []Mention, lang language.Tag) []Mention {
+	var add []Mention
+	for i, m := range ms {
+		if m.Type != ORG {
+			continue
+		}
+		k := sort.Search(len(toks), func(j int) bool { return toks[j].Start >= m.End })
+		if k+2 >= len(toks) || toks[k].Text != "(" || toks[k+2].Text != ")" || toks[k+1].Newlines > 0 ||
+			!acronymWord(toks[k+1].Text) || runes.Count(toks[k+1].Text) < 3 || seqtag.IsPlace(toks[k+1].Text) {
+			continue // two letters are often a code (BJ), a place the seat (суд Сан-Франциско (США))
+		}
+		a := Mention{Start: toks[k+1].Start, End: toks[k+1].End, Type: ORG, Language: lang}
+		if i+1 < len(ms) && ms[i+1].Start < a.End {
+			continue
+		}
+		add = append(add, a)
+	}
+	return withAdded(ms, add)
 }

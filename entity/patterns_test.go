@@ -122,3 +122,18 @@ func TestEventKindNames(t *testing.T) {
 		return eventKindNames(toks, ms)
 	})
 }
+
+func TestBracketAcronyms(t *testing.T) {
+	checkRule(t, "bracketAcronyms", []ruleCase{
+		{"the Moro National Liberation Front (MNLF) agreed", []string{"Moro National Liberation Front/ORG"},
+			"Moro National Liberation Front/ORG|MNLF/ORG"},
+		{"секретарь Объединённого фронта (ОФДД) сообщил", []string{"Объединённого фронта/ORG"}, "Объединённого фронта/ORG|ОФДД/ORG"},
+		// A place, a two-letter code, a longer bracket or no organization before it.
+		{"федеральный суд Сан-Франциско (США) обязал", []string{"суд Сан-Франциско/ORG"}, "суд Сан-Франциско/ORG"},
+		{"Mladost (BJ) 4", []string{"Mladost/ORG"}, "Mladost/ORG"},
+		{"the Front (MNLF rebels) agreed", []string{"Front/ORG"}, "Front/ORG"},
+		{"John Smith (MNLF) said", []string{"John Smith/PER"}, "John Smith/PER"},
+	}, func(text string, toks []token.Token, ms []Mention) []Mention {
+		return bracketAcronyms(toks, ms, language.Und)
+	})
+}
