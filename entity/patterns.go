@@ -204,7 +204,11 @@ var eventNouns = strings.Fields(`forum summit congress olympics olympiad champio
 // without one they mostly name a legislature or a party (U.S. Congress,
 // African National Congress, Народный консультативный конгресс Индонезии).
 func eventHeaded(s string) bool {
-	words := strings.Fields(normalize.Fold(s))
+	var buf [8]string
+	words := buf[:0]
+	for w := range strings.FieldsSeq(s) {
+		words = append(words, w)
+	}
 	if len(words) < 2 {
 		return false
 	}
@@ -217,6 +221,7 @@ func eventHeaded(s string) bool {
 		last--
 	}
 	for i, w := range []string{words[first], words[last]} {
+		w = normalize.Fold(w)
 		for _, e := range eventNouns {
 			if strings.HasPrefix(w, e) && runes.Count(w)-runes.Count(e) <= 3 {
 				body := e == "congress" || e == "конгресс" && i == 0 && first > 0
@@ -230,11 +235,11 @@ func eventHeaded(s string) bool {
 	return false
 }
 
-// hasOrdinal reports whether a folded word is a number or an English
-// ordinal (20th, first ... twelfth).
+// hasOrdinal reports whether a word is a number or an English ordinal
+// (20th, first ... twelfth), in any case.
 func hasOrdinal(words []string) bool {
 	for _, w := range words {
-		if strings.ContainsAny(w, "0123456789") || englishOrdinals[w] {
+		if strings.ContainsAny(w, "0123456789") || englishOrdinals[normalize.Fold(w)] {
 			return true
 		}
 	}
