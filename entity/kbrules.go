@@ -289,11 +289,6 @@ func kbNames(text string, toks []token.Token, ms []Mention, lang language.Tag, k
 	}
 	var add []Mention
 	for i, t := range toks {
-		// The tokenizer keeps a sentence's full stop on an acronym that
-		// ends it (пишет ТАСС.) as it would on an abbreviation.
-		if w, ok := strings.CutSuffix(t.Text, "."); ok && t.Kind == token.Word && acronymWord(w) {
-			t.Text, t.End = w, t.End-1
-		}
 		switch {
 		case t.Kind == token.Word && acronymWord(t.Text) && kb.acro[runes.Lower(t.Text)]:
 			// An acronym as the knowledge base writes it, in its script:

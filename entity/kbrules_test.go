@@ -117,7 +117,7 @@ func TestKBNames(t *testing.T) {
 		{"the «Steppe Eagle» drill", []string{"EVENT Steppe Eagle"}},
 		{"ОДКБ", []string{"ORG ОДКБ"}},
 		// An acronym that transliterates as the entry's name (ТАСС, TASS),
-		// and one before a sentence's full stop.
+		// also at a sentence's end.
 		{"сообщает ТАСС со ссылкой", []string{"ORG ТАСС"}},
 		{"пишет ТАСС.", []string{"ORG ТАСС"}},
 	} {

@@ -411,10 +411,7 @@ func lowerLatinNear(toks []token.Token, i, dir int) bool {
 // Cyrillic word right after a Latin name that ends the mention
 // (Корпорация Philips всерьёз) is taken off.
 func latinNames(text string, toks []token.Token, ms []Mention) []Mention {
-	capital := func(j int) bool {
-		r, _ := runes.Decode(toks[j].Text)
-		return latinWord(toks[j]) && !runes.IsLower(r)
-	}
+	capital := func(j int) bool { return capWord(toks[j]) && latinWord(toks[j]) }
 	joined := func(a, b int) bool {
 		return toks[b].Newlines == 0 && toks[b].Start == toks[a].End+1 && text[toks[a].End] == ' '
 	}
